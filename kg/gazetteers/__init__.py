@@ -1,0 +1,1 @@
+"""Gazetteer data files (JSON): organizations, countries, places, roles, unit kinds."""
