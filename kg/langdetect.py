@@ -28,16 +28,18 @@ _KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _UK_BE_LETTERS = frozenset("їєґўЇЄҐЎ")
 _KK_ONLY_NOT_I = _KK_LETTERS - frozenset("іІ")
 
-_KK_WORDS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, so long vocabularies stay readable."""
+    return frozenset(text.split())
+
+
+_KK_WORDS = _words(
     "және бойынша мен үшін бұл деп болып болды жылы арқылы туралы сондай-ақ қатысты "
-    "екі біз олар оның осы барлық тиіс".split()
+    "екі біз олар оның осы барлық тиіс"
 )
-_RU_WORDS = frozenset(
-    "и в на что с по для это как из к о от за не его был была были также при".split()
-)
-_EN_WORDS = frozenset(
-    "the of and to in a is was for on with that by at from as has have were are be".split()
-)
+_RU_WORDS = _words("и в на что с по для это как из к о от за не его был была были также при")
+_EN_WORDS = _words("the of and to in a is was for on with that by at from as has have were are be")
 _EN_MIN_SHARE = 0.10
 _KK_MIN_LETTER_SHARE = 0.01
 
@@ -77,9 +79,7 @@ def _detect_cyrillic(text: str, words: list[str], cyrillic: int) -> tuple[str | 
     kk_share = kk_letters / cyrillic
     kk_words = _count_words(words, _KK_WORDS)
     ru_words = _count_words(words, _RU_WORDS)
-    if any(ch in _UK_BE_LETTERS for ch in text) and not any(
-        ch in _KK_ONLY_NOT_I for ch in text
-    ):
+    if any(ch in _UK_BE_LETTERS for ch in text) and not any(ch in _KK_ONLY_NOT_I for ch in text):
         return None, 0.0
     if ru_words >= 3 and ru_words > 2 * kk_words:
         return "ru", min(0.95, 0.6 + ru_words / max(len(words), 1))

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-__all__ = ["find_date_line", "find_dates_in_text", "parse_date"]
+__all__ = ["find_date_line", "find_dates_in_text", "month_number", "parse_date"]
 
 # Kazakh month names take case and possessive suffixes (қыркүйекте, қыркүйегі,
 # желтоқсанның), so they are matched as stems followed by any letters.  ``қыркүйек``
@@ -105,17 +105,22 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 
 _MIN_YEAR, _MAX_YEAR = 1800, 2199
 
-_WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun "
-    "понедельник вторник среда четверг пятница суббота воскресенье "
-    "пн вт ср чт пт сб вс "
-    "дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі".split()
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, so long vocabularies stay readable."""
+    return frozenset(text.split())
+
+
+_WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
+    "thur thurs fri sat sun понедельник вторник среда четверг пятница суббота "
+    "воскресенье пн вт ср чт пт сб вс дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі "
+    "жексенбі"
 )
 # Words that may stand next to a date on a date line without making it a sentence.
-_DATE_LINE_WORDS = _WEEKDAYS | frozenset(
-    "at в сағат сағ ж жыл жылы г года gmt utc almaty time updated published "
-    "обновлено опубликовано жарияланды".split()
+_DATE_LINE_WORDS = _WEEKDAYS | _words(
+    "at в сағат сағ ж жыл жылы г года gmt utc almaty time updated published обновлено "
+    "опубликовано жарияланды"
 )
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:am|pm))?", re.IGNORECASE)
 _TIMEZONE = re.compile(r"[+-]\d{2}:?\d{2}")

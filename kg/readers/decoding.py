@@ -63,14 +63,11 @@ class Decoded:
 
 
 def _megabytes(n: int) -> str:
-    """Sizes as people say them: ``52.4 MB``, ``20 MB``, ``1.5 kB``, ``12 bytes``."""
-    if n >= 1_000_000:
-        value, unit = n / 1_000_000, "MB"
-    elif n >= 1_000:
-        value, unit = n / 1_000, "kB"
-    else:
-        return f"{n} bytes"
-    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+    """Sizes as people say them: ``52.4 MB``, ``20 MB``; exact bytes below 1 MB, where
+    rounding would hide the difference from a low limit (``1,001 bytes``)."""
+    if n < 1_000_000:
+        return f"{n:,} bytes"
+    return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB"
 
 
 def _too_large(size: int, max_bytes: int, what: str) -> InputError:
@@ -100,8 +97,7 @@ def read_stream_bytes(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES) -> b
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
-            f"input is larger than the {_megabytes(max_bytes)} limit; "
-            "split it or raise --max-bytes"
+            f"input is larger than the {_megabytes(max_bytes)} limit; split it or raise --max-bytes"
         )
     return data
 
@@ -121,7 +117,9 @@ def _decode_bom(data: bytes) -> Decoded | None:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {encoding} text after its byte-order mark: {exc.reason}") from exc
+                raise InputError(
+                    f"invalid {encoding} text after its byte-order mark: {exc.reason}"
+                ) from exc
             return Decoded(text.lstrip("\ufeff"), encoding.removesuffix("-sig"))
     return None
 

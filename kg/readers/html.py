@@ -73,7 +73,7 @@ def extract_html(html: str) -> HtmlPage:
     text = normalize_text(str(data.get("text") or ""))
     lines = text.split("\n") if text else []
     title = str(data.get("title") or "").strip()
-    if not title and lines:
+    if not title and len(lines) > 1:  # a lone paragraph is body text, not a title
         title, lines = lines[0].strip(), lines[1:]
     lines = _without_title(lines, title)
     published = parse_date(str(data["date"])) if data.get("date") else None
