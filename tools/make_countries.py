@@ -16,20 +16,41 @@ OUT = Path(__file__).resolve().parents[1] / "kg" / "gazetteers" / "countries.jso
 
 # Long official forms the news uses and CLDR does not list (our own additions).
 EXTRA = {
-    "KR": {"en": ["Republic of Korea", "Korea"], "ru": ["Республика Корея", "Корея"],
-           "kk": ["Корея Республикасы", "Корея"]},
-    "KZ": {"en": ["Republic of Kazakhstan"], "ru": ["Республика Казахстан"],
-           "kk": ["Қазақстан Республикасы"]},
-    "RU": {"en": ["Russian Federation"], "ru": ["Российская Федерация", "РФ"],
-           "kk": ["Ресей Федерациясы"]},
-    "US": {"en": ["United States of America", "USA", "US"], "ru": ["Соединённые Штаты Америки", "США"],
-           "kk": ["Америка Құрама Штаттары", "АҚШ"]},
-    "KG": {"en": ["Kyrgyz Republic"], "ru": ["Киргизия", "Кыргызская Республика"],
-           "kk": ["Қырғыз Республикасы"]},
-    "CN": {"en": ["People's Republic of China", "PRC"], "ru": ["КНР", "Китайская Народная Республика"],
-           "kk": ["ҚХР", "Қытай Халық Республикасы"]},
-    "GB": {"en": ["United Kingdom", "UK", "Britain"], "ru": ["Великобритания"],
-           "kk": ["Ұлыбритания"]},
+    "KR": {
+        "en": ["Republic of Korea", "Korea"],
+        "ru": ["Республика Корея", "Корея"],
+        "kk": ["Корея Республикасы", "Корея"],
+    },
+    "KZ": {
+        "en": ["Republic of Kazakhstan"],
+        "ru": ["Республика Казахстан"],
+        "kk": ["Қазақстан Республикасы"],
+    },
+    "RU": {
+        "en": ["Russian Federation"],
+        "ru": ["Российская Федерация", "РФ"],
+        "kk": ["Ресей Федерациясы"],
+    },
+    "US": {
+        "en": ["United States of America", "USA", "US"],
+        "ru": ["Соединённые Штаты Америки", "США"],
+        "kk": ["Америка Құрама Штаттары", "АҚШ"],
+    },
+    "KG": {
+        "en": ["Kyrgyz Republic"],
+        "ru": ["Киргизия", "Кыргызская Республика"],
+        "kk": ["Қырғыз Республикасы"],
+    },
+    "CN": {
+        "en": ["People's Republic of China", "PRC"],
+        "ru": ["КНР", "Китайская Народная Республика"],
+        "kk": ["ҚХР", "Қытай Халық Республикасы"],
+    },
+    "GB": {
+        "en": ["United Kingdom", "UK", "Britain"],
+        "ru": ["Великобритания"],
+        "kk": ["Ұлыбритания"],
+    },
     "AE": {"en": ["UAE"], "ru": ["ОАЭ"], "kk": ["БАӘ"]},
 }
 
@@ -38,7 +59,15 @@ def main() -> None:
     locales = {lang: Locale(lang) for lang in ("en", "ru", "kk")}
     entries = []
     for code in sorted(locales["en"].territories):
-        if not (len(code) == 2 and code.isalpha()) or code in {"EU", "EZ", "UN", "XA", "XB", "ZZ", "QO"}:
+        if not (len(code) == 2 and code.isalpha()) or code in {
+            "EU",
+            "EZ",
+            "UN",
+            "XA",
+            "XB",
+            "ZZ",
+            "QO",
+        }:
             continue
         names = {}
         for lang, loc in locales.items():
@@ -49,7 +78,7 @@ def main() -> None:
         entries.append({"id": code.lower(), "category": "country", "kind": "state", "names": names})
     payload = {
         "source": "Unicode CLDR territory names via babel "
-        f"(tools/make_countries.py); aliases in EXTRA written by the kg team",
+        "(tools/make_countries.py); aliases in EXTRA written by the kg team",
         "entries": entries,
     }
     OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

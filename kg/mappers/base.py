@@ -64,7 +64,9 @@ class ExtractionBuilder:
     def __init__(self, article: Article, extractor: str, version: str) -> None:
         self.article = article
         self.lang = article.language or "en"
-        self.extraction = Extraction(article=article, extractor=extractor, extractor_version=version)
+        self.extraction = Extraction(
+            article=article, extractor=extractor, extractor_version=version
+        )
         self._event_keys: set[str] = set()
 
     @property
@@ -137,7 +139,9 @@ class ExtractionBuilder:
             Mention(
                 entity=key,
                 surface=self.text[start:end],
-                evidence=Evidence(sentence=sentence, mention=Span(start, end), confidence=confidence),
+                evidence=Evidence(
+                    sentence=sentence, mention=Span(start, end), confidence=confidence
+                ),
             )
         )
 

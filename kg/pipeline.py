@@ -1,0 +1,178 @@
+"""The build pipeline: read → detect language → map → resolve → build RDF → validate.
+
+``build_dataset`` is what ``kg build`` runs; it reports every problem with the input it
+concerns and goes on with the other inputs.  Writing the output is left to the caller,
+which decides (from ``BuildResult.ok``) whether a run with problems may replace it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.gazetteer import Gazetteer
+from kg.mappers import UnsupportedLanguage, get_mapper
+from kg.model import Article, Extraction
+from kg.rdf.build import EntityIndex, build_article_graph
+from kg.rdf.dataset import graph_quads
+from kg.rdf.iris import IriMinter
+from kg.rdf.namespaces import DEFAULT_BASE
+from kg.readers import ReadProblem, read_inputs
+from kg.resolve import Resolver
+from kg.validate import ValidationReport, format_report, validate_graph
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    base: str = DEFAULT_BASE
+    lang: str | None = None  # None: detect per article
+    validate: bool = True
+    max_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input; ``fatal`` ones mean the input was skipped."""
+
+    source: str
+    message: str
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass
+class BuildResult:
+    quads: list[ox.Quad] = field(default_factory=list)
+    articles: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    dataset_report: ValidationReport | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed_inputs(self) -> list[Problem]:
+        return [p for p in self.problems if p.fatal]
+
+    @property
+    def ok(self) -> bool:
+        dataset_ok = self.dataset_report is None or self.dataset_report.conforms
+        return not self.failed_inputs and dataset_ok
+
+
+ProgressCallback = Callable[[str], None]
+
+
+class Builder:
+    """Turns articles into named graphs, one at a time, and the entities graph at the end."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self.minter = IriMinter(options.base)
+        self.gazetteer = Gazetteer.default()
+        self.resolver = Resolver(self.minter, self.gazetteer)
+        self.index = EntityIndex()
+        self.result = BuildResult()
+        self._seen: set[str] = set()
+        self._present: set[URIRef] = set()
+        self._union = Graph()  # all graphs merged, for the dataset-wide validation
+        self._counts: dict[str, int] = {
+            "persons": 0,
+            "organizations": 0,
+            "memberships": 0,
+            "events": 0,
+        }
+
+    def extract(self, article: Article) -> Extraction:
+        lang = self.options.lang or article.language
+        if not lang:
+            raise UnsupportedLanguage("could not detect language (use --lang)")
+        return get_mapper(lang).extract(article)
+
+    def add(self, article: Article) -> Graph | None:
+        """Map, resolve, build and validate one article; return its graph or ``None``
+        when it was skipped (a duplicate, or a problem recorded in the result)."""
+        if article.id in self._seen:
+            self.result.problems.append(
+                Problem(
+                    article.source,
+                    f"same article as an earlier input (id {article.id}); skipped",
+                    fatal=False,
+                )
+            )
+            return None
+        try:
+            extraction = self.extract(article)
+        except UnsupportedLanguage as exc:
+            self.result.problems.append(Problem(article.source, str(exc)))
+            return None
+        resolved = self.resolver.resolve(extraction)
+        graph = build_article_graph(resolved, self.minter)
+        if self.options.validate:
+            report = validate_graph(graph)
+            if not report.conforms:
+                detail = format_report(report, limit=5).replace("\n", "\n    ")
+                self.result.problems.append(
+                    Problem(article.source, f"article graph fails SHACL validation:\n    {detail}")
+                )
+                return None
+        if article.published is None:
+            self.result.problems.append(
+                Problem(
+                    article.source,
+                    "no publication date: its events are undated unless the text dates them",
+                    fatal=False,
+                )
+            )
+        self._seen.add(article.id)
+        self.index.add(resolved)
+        name = self.minter.article_graph(article.id)
+        self.result.quads.extend(graph_quads(graph, name))
+        if self.options.validate:
+            self._union += graph
+        self._present.update(s for s in graph.subjects() if isinstance(s, URIRef))
+        self.result.articles += 1
+        self._counts["persons"] += sum(
+            1 for e in extraction.entities.values() if e.type.value == "person"
+        )
+        self._counts["organizations"] += sum(
+            1 for e in extraction.entities.values() if e.type.value == "organization"
+        )
+        self._counts["memberships"] += len(extraction.memberships)
+        self._counts["events"] += len(extraction.events)
+        return graph
+
+    def finish(self) -> BuildResult:
+        """Add the entities graph and validate the whole dataset."""
+        entities = self.index.graph(self._present, self.minter, self.gazetteer)
+        self.result.quads.extend(graph_quads(entities, self.minter.entities_graph()))
+        if self.options.validate and self.result.articles:
+            self._union += entities
+            self.result.dataset_report = validate_graph(self._union)
+        self.result.counts = dict(self._counts, articles=self.result.articles)
+        return self.result
+
+
+def build_dataset(
+    inputs: Sequence[str],
+    options: BuildOptions,
+    stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> BuildResult:
+    """Run the whole pipeline over ``inputs`` (files, directories, ``-``)."""
+    builder = Builder(options)
+    reader_args = {"lang": options.lang, "stdin": stdin}
+    if options.max_bytes is not None:
+        reader_args["max_bytes"] = options.max_bytes
+    for item in read_inputs(inputs, **reader_args):
+        if isinstance(item, ReadProblem):
+            builder.result.problems.append(Problem(item.location, item.message, item.fatal))
+            continue
+        builder.add(item)
+        if progress:
+            progress(item.source)
+    return builder.finish()

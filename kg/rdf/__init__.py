@@ -1,0 +1,1 @@
+"""RDF side of the pipeline: IRIs, graph building, dataset I/O."""

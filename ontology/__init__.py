@@ -1,0 +1,1 @@
+"""OWL ontology of kg (Turtle files), installed as the package data kg.ontology."""

@@ -1,0 +1,1 @@
+"""Shipped SPARQL queries (.rq files), installed as the package data kg.queries."""

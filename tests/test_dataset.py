@@ -1,0 +1,87 @@
+import io
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.rdf.dataset import DataError, atomic_write, format_for, load_store, serialize
+
+QUADS = [
+    ox.Quad(
+        ox.NamedNode("https://e.org/b"),
+        ox.NamedNode("https://e.org/p"),
+        ox.Literal("2"),
+        ox.NamedNode("https://e.org/g2"),
+    ),
+    ox.Quad(
+        ox.NamedNode("https://e.org/a"),
+        ox.NamedNode("https://e.org/p"),
+        ox.Literal("1", language="kk"),
+        ox.NamedNode("https://e.org/g1"),
+    ),
+    ox.Quad(
+        ox.NamedNode("https://e.org/a"),
+        ox.NamedNode("https://e.org/p"),
+        ox.Literal("1", language="kk"),
+        ox.NamedNode("https://e.org/g2"),
+    ),
+]
+
+
+def _out(fmt: str, quads=QUADS) -> str:
+    buffer = io.BytesIO()
+    serialize(quads, buffer, fmt, {"e": "https://e.org/"})
+    return buffer.getvalue().decode()
+
+
+def test_nquads_are_sorted_whatever_the_input_order() -> None:
+    assert _out("nq") == _out("nq", list(reversed(QUADS)))
+    assert _out("nq").splitlines()[0].endswith("<https://e.org/g1> .")
+
+
+def test_turtle_merges_graphs_and_declares_prefixes() -> None:
+    text = _out("ttl")
+    assert text.startswith("@prefix e: <https://e.org/> .")
+    store = ox.Store()
+    store.load(text.encode(), format=ox.RdfFormat.TURTLE)
+    assert len(store) == 2  # the triple in two graphs is one triple
+
+
+def test_trig_and_jsonld_keep_graphs() -> None:
+    for fmt, rdf_format in (("trig", ox.RdfFormat.TRIG), ("jsonld", ox.RdfFormat.JSON_LD)):
+        store = ox.Store()
+        store.load(_out(fmt).encode(), format=rdf_format)
+        assert len(store) == 3, fmt
+
+
+def test_format_from_extension_and_errors() -> None:
+    assert (
+        format_for("x.trig") == "trig"
+        and format_for("x.nq") == "nq"
+        and format_for("x.jsonld") == "jsonld"
+    )
+    with pytest.raises(DataError, match="extension"):
+        format_for("x.docx")
+
+
+def test_atomic_write_keeps_the_old_file_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "out.trig"
+    target.write_text("old")
+
+    def fail(out) -> None:
+        out.write(b"partial")
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(target, fail)
+    assert target.read_text() == "old"
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_load_store_reports_bad_files(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    with pytest.raises(DataError, match="not valid TTL"):
+        load_store(bad)
+    with pytest.raises(DataError, match="no such file"):
+        load_store(tmp_path / "missing.trig")

@@ -1,0 +1,98 @@
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from kg.query import QueryError, bind_values, format_result, load_query, parse_params, run_local
+
+DATA = """
+@prefix ex: <https://example.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+GRAPH ex:g1 { ex:a rdfs:label "Alpha"@en . ex:b rdfs:label "Beta \\"quoted\\""@en . }
+GRAPH ex:g2 { ex:c rdfs:label "Гамма"@ru . }
+"""
+QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# a comment with WHERE { in it
+SELECT ?s ?label WHERE {
+  ?s rdfs:label ?label .
+  FILTER(!BOUND(?name) || CONTAINS(LCASE(STR(?label)), LCASE(STR(?name))))
+} ORDER BY ?s
+"""
+
+
+@pytest.fixture()
+def store() -> ox.Store:
+    s = ox.Store()
+    s.load(DATA.encode(), format=ox.RdfFormat.TRIG)
+    return s
+
+
+def test_runs_over_the_union_of_named_graphs(store: ox.Store) -> None:
+    result = run_local(store, QUERY, {})
+    assert [row[1].value for row in result.rows] == ["Alpha", 'Beta "quoted"', "Гамма"]
+
+
+def test_parameters_filter_as_bound_values(store: ox.Store) -> None:
+    result = run_local(store, QUERY, parse_params(["name=гам"]))
+    assert [row[1].value for row in result.rows] == ["Гамма"]
+
+
+def test_parameter_cannot_inject_query_text(store: ox.Store) -> None:
+    hostile = 'x")) } SELECT * WHERE { ?s ?p ?o . FILTER(("'
+    result = run_local(store, QUERY, parse_params([f"name={hostile}"]))
+    assert result.rows == []
+
+
+def test_iri_parameters(store: ox.Store) -> None:
+    params = parse_params(["s=<https://example.org/c>"])
+    assert params["s"] == ox.NamedNode("https://example.org/c")
+    result = run_local(
+        store,
+        "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }",
+        params,
+    )
+    assert [r[0].value for r in result.rows] == ["Гамма"]
+
+
+def test_bad_parameter_syntax_is_reported() -> None:
+    with pytest.raises(QueryError):
+        parse_params(["no-equals-sign"])
+    with pytest.raises(QueryError):
+        parse_params(["1bad=x"])
+
+
+def test_values_block_goes_inside_the_where_clause_with_escaped_terms(store: ox.Store) -> None:
+    hostile = 'a" } ; DROP ALL ; {"'
+    bound = bind_values(QUERY, parse_params([f"name={hostile}"]))
+    assert bound.index("VALUES") > bound.index("SELECT ?s ?label WHERE {")
+    assert '\\"' in bound  # the quote is escaped, not closing the literal
+    result = run_local(store, bound, {})  # the bound text is a valid query that filters
+    assert result.rows == []
+    plain = run_local(store, bind_values(QUERY, parse_params(["name=alp"])), {})
+    assert [r[1].value for r in plain.rows] == ["Alpha"]
+
+
+def test_output_formats(store: ox.Store) -> None:
+    result = run_local(store, QUERY, {})
+    table = format_result(result, "table")
+    assert table.splitlines()[0].split() == ["s", "label"] and "(3 rows)" in table
+    assert format_result(result, "csv").splitlines()[1] == "https://example.org/a,Alpha"
+    assert format_result(result, "tsv").splitlines()[0] == "s\tlabel"
+    payload = json.loads(format_result(result, "json"))
+    assert payload["head"]["vars"] == ["s", "label"]
+    assert payload["results"]["bindings"][2]["label"] == {
+        "type": "literal",
+        "value": "Гамма",
+        "xml:lang": "ru",
+    }
+
+
+def test_unknown_query_names_the_shipped_ones() -> None:
+    with pytest.raises(QueryError, match="no such query"):
+        load_query("does-not-exist")
+
+
+def test_syntax_errors_are_query_errors(store: ox.Store) -> None:
+    with pytest.raises(QueryError, match="syntax"):
+        run_local(store, "SELECT WHERE {", {})
