@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kg.lang import kk, stem
@@ -64,13 +64,12 @@ def _key(word: str, lang: str) -> str:
     return stem(word, _script_lang(word, lang))
 
 
-def _acronym_form(token: str) -> str:
-    """``ЭЫДҰ-ның`` → ``ЭЫДҰ``; ``ОЭСР`` stays."""
-    if "-" in token:
-        head = kk.base_form(token)
-        if head != token:
-            return head
-    return token
+@lru_cache(maxsize=100_000)
+def _acronym_forms(token: str) -> tuple[str, ...]:
+    """Forms under which a token may be an acronym or short name: as written, without a
+    hyphenated ending (``ЭЫДҰ-ның`` → ``ЭЫДҰ``), without a Kazakh case ending (``Хабпен``)."""
+    base = kk.base_form(token)
+    return (token,) if base == token else (token, base)
 
 
 def _words(name: str) -> list[str]:
@@ -166,9 +165,9 @@ class Gazetteer:
         return best
 
     def _single(self, token: Token, wanted: set[str] | None, i: int) -> GazetteerMatch | None:
-        form = _acronym_form(token.text)
+        forms = _acronym_forms(token.text)
         for table, via in ((self._acronyms, "acronym"), (self._short, "short")):
-            candidates = table.get(form) or table.get(kk.base_form(form)) or []
+            candidates = next((table[f] for f in forms if f in table), [])
             for entry in candidates:
                 if wanted is None or entry.category in wanted:
                     return GazetteerMatch(entry, i, i + 1, via)
