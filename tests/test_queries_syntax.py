@@ -1,0 +1,505 @@
+"""The shipped SPARQL queries (queries/*.rq): syntax, header, parameters and results.
+
+Every query is run with pyoxigraph over the union of the named graphs of a small,
+hand-written dataset (two articles, kk and ru, plus the entities graph) that follows
+docs/data-model.md.  Parameters are bound with SEP-0007 substitutions, the way
+``kg query --param`` binds them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pyshacl
+import pytest
+from rdflib import Graph
+
+ROOT = Path(__file__).parents[1]
+QUERY_DIR = ROOT / "queries"
+SHAPES_PATH = ROOT / "shapes" / "kg-shapes.ttl"
+QUERIES = sorted(QUERY_DIR.glob("*.rq"))
+ID = "https://w3id.org/intergov-kg/id/"
+
+REQUIRED = {
+    "persons-roles",
+    "co-attendance",
+    "events",
+    "meetings",
+    "person-timeline",
+    "provenance",
+    "org-centrality",
+    "quality-persons-without-membership",
+    "quality-events-without-date",
+    "suborganizations",
+}
+
+SAMPLE_TRIG = """\
+@base    <https://w3id.org/intergov-kg/id/> .
+@prefix kgo:     <https://w3id.org/intergov-kg/ontology#> .
+@prefix org:     <http://www.w3.org/ns/org#> .
+@prefix schema:  <https://schema.org/> .
+@prefix foaf:    <http://xmlns.com/foaf/0.1/> .
+@prefix prov:    <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix owl:     <http://www.w3.org/2002/07/owl#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+
+# ----------------------------------------------------------------- Kazakh article, 2017
+<graph/article/kz1> {
+  <article/kz1> a schema:NewsArticle ;
+      schema:headline "Алихан Байменов Сеулдегі форумға қатысты"@kk ;
+      schema:inLanguage "kk" ; schema:datePublished "2017-09-23"^^xsd:date ;
+      dcterms:identifier "kz1" ; dcterms:source "examples/kz1.json" .
+  <sentence/kz1/0> a kgo:Sentence ; dcterms:isPartOf <article/kz1> ;
+      rdf:value "Астана хабының Басқарушы комитетінің төрағасы Алихан Байменов \
+Сеулде өткен конференцияға қатысты."@kk ;
+      kgo:startOffset 0 ; kgo:endOffset 98 .
+
+  <evidence/kz1/p1> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.95 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "Алихан Байменов" ;
+      kgo:startOffset 46 ; kgo:endOffset 61 .
+  <evidence/kz1/o1> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.9 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/kz1/o2> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.8 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/kz1/o3> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.7 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/kz1/o4> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.7 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/kz1/l1> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.9 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "Сеулде" ;
+      kgo:startOffset 62 ; kgo:endOffset 68 .
+  <evidence/kz1/m1> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.85 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/kz1/e1> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.75 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/kz1/e0> a kgo:Evidence ; kgo:sentence <sentence/kz1/0> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:confidence 0.7 ; kgo:extractor "kk" ;
+      kgo:extractorVersion "0.1.0" .
+
+  <person/alikhan-baimenov> a schema:Person , foaf:Person ;
+      rdfs:label "Алихан Байменов"@kk ; foaf:name "Алихан Байменов"@kk ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/p1> .
+  <org/astana-hub> a org:Organization , kgo:IntergovernmentalOrganization ;
+      rdfs:label "Астана халықаралық мемлекеттік қызмет хабы"@kk ; skos:notation "ACSH" ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/o1> .
+  <org/astana-hub/steering-committee> a org:Organization , org:OrganizationalUnit ;
+      rdfs:label "Басқарушы комитет"@kk ; org:subOrganizationOf <org/astana-hub> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/o2> .
+  <country/kr> a org:Organization , kgo:State , schema:Country ;
+      rdfs:label "Корея Республикасы"@kk ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/o3> .
+  <org/oecd> a org:Organization , kgo:IntergovernmentalOrganization ;
+      rdfs:label "ЭЫДҰ"@kk ; skos:notation "OECD" ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/o4> .
+  <place/seoul> a schema:Place , schema:City ; rdfs:label "Сеул"@kk ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/l1> .
+  <role/chair> a org:Role ; rdfs:label "төраға"@kk , "chair"@en ; skos:notation "chair" .
+  <membership/m1> a org:Membership ;
+      org:member <person/alikhan-baimenov> ;
+      org:organization <org/astana-hub/steering-committee> ; org:role <role/chair> ;
+      kgo:roleLabel "төраға"@kk ; kgo:postStatus kgo:CurrentPost ;
+      rdfs:label "Алихан Байменов — Басқарушы комитет, төраға"@kk ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/m1> .
+  <event/e1> a schema:Event , kgo:Conference ;
+      schema:name "Мемлекеттік қызмет жөніндегі конференция"@kk ;
+      rdfs:label "Мемлекеттік қызмет жөніндегі конференция"@kk ;
+      schema:startDate "2017-09-22"^^xsd:date ; kgo:dateSource "text" ;
+      schema:location <place/seoul> ; schema:superEvent <event/e0> ;
+      schema:attendee <person/alikhan-baimenov> , <org/astana-hub> , <country/kr> , <org/oecd> ;
+      schema:organizer <org/astana-hub> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/e1> .
+  <event/e0> a schema:Event , kgo:Conference ;
+      schema:name "Жаһандық форум"@kk ; rdfs:label "Жаһандық форум"@kk ;
+      schema:startDate "2017-09-21"^^xsd:date ; kgo:dateSource "text" ;
+      schema:location <country/kr> ; schema:attendee <country/kr> , <org/oecd> ;
+      prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/e0> .
+}
+
+# ----------------------------------------------------------------- Russian article, 2018
+<graph/article/ru1> {
+  <article/ru1> a schema:NewsArticle ;
+      schema:headline "Бывший председатель комитета встретился с министром Кореи"@ru ;
+      schema:inLanguage "ru" ; schema:datePublished "2018-03-16"^^xsd:date ;
+      dcterms:identifier "ru1" ; schema:url <https://example.org/ru1> .
+  <sentence/ru1/0> a kgo:Sentence ; dcterms:isPartOf <article/ru1> ;
+      rdf:value "15 марта в Астане бывший председатель Руководящего комитета хаба \
+Алихан Байменов встретился с министром внутренних дел и безопасности Кореи Ким Бу Гёмом."@ru ;
+      kgo:startOffset 0 ; kgo:endOffset 150 .
+  <sentence/ru1/151> a kgo:Sentence ; dcterms:isPartOf <article/ru1> ;
+      rdf:value "Ожидается визит делегации ОЭСР; на встрече присутствовал Анхель Гурриа."@ru ;
+      kgo:startOffset 151 ; kgo:endOffset 222 .
+
+  <evidence/ru1/p1> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.9 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "Алихан Байменов" .
+  <evidence/ru1/p2> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.9 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "Ким Бу Гёмом" .
+  <evidence/ru1/p3> a kgo:Evidence ; kgo:sentence <sentence/ru1/151> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "Анхель Гурриа" .
+  <evidence/ru1/o1> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/ru1/o2> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/ru1/o3> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/ru1/o4> a kgo:Evidence ; kgo:sentence <sentence/ru1/151> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "ОЭСР" .
+  <evidence/ru1/l1> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.9 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "Астане" .
+  <evidence/ru1/m1> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/ru1/m2> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/ru1/e1> a kgo:Evidence ; kgo:sentence <sentence/ru1/0> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.8 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" .
+  <evidence/ru1/e2> a kgo:Evidence ; kgo:sentence <sentence/ru1/151> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:confidence 0.3 ; kgo:extractor "ru" ;
+      kgo:extractorVersion "0.1.0" ; kgo:mentionText "визит" .
+
+  <person/alikhan-baimenov> a schema:Person , foaf:Person ;
+      rdfs:label "Алихан Байменов"@ru ; foaf:name "Алихан Байменов"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/p1> .
+  <person/kim-boo-kyum> a schema:Person , foaf:Person ;
+      rdfs:label "Ким Бу Гём"@ru ; foaf:name "Ким Бу Гём"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/p2> .
+  <person/angel-gurria> a schema:Person , foaf:Person ;
+      rdfs:label "Анхель Гурриа"@ru ; foaf:name "Анхель Гурриа"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/p3> .
+  <org/astana-hub/steering-committee> a org:Organization , org:OrganizationalUnit ;
+      rdfs:label "Руководящий комитет"@ru ; org:subOrganizationOf <org/astana-hub> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/o1> .
+  <org/kr-mois> a org:Organization , kgo:GovernmentBody ;
+      rdfs:label "Министерство внутренних дел и безопасности"@ru ;
+      org:subOrganizationOf <country/kr> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/o2> .
+  <country/kr> a org:Organization , kgo:State , schema:Country ;
+      rdfs:label "Корея"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/o3> .
+  <org/oesr> a org:Organization , kgo:IntergovernmentalOrganization ;
+      rdfs:label "ОЭСР"@ru ; skos:altLabel "OECD"@en ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/o4> .
+  <place/astana> a schema:Place , schema:City ; rdfs:label "Астана"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/l1> .
+  <role/chair> a org:Role ; rdfs:label "председатель"@ru , "chair"@en ; skos:notation "chair" .
+  <role/minister> a org:Role ; rdfs:label "министр"@ru , "minister"@en ;
+      skos:notation "minister" .
+  <membership/m1> a org:Membership ;
+      org:member <person/alikhan-baimenov> ;
+      org:organization <org/astana-hub/steering-committee> ; org:role <role/chair> ;
+      kgo:roleLabel "председатель"@ru ; kgo:postStatus kgo:FormerPost ;
+      rdfs:label "Алихан Байменов — Руководящий комитет, председатель"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/m1> .
+  <membership/m2> a org:Membership ;
+      org:member <person/kim-boo-kyum> ; org:organization <org/kr-mois> ;
+      org:role <role/minister> ; kgo:roleLabel "министр"@ru ;
+      kgo:postStatus kgo:CurrentPost ;
+      rdfs:label "Ким Бу Гём — Министерство внутренних дел и безопасности, министр"@ru ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/m2> .
+  <event/e2> a schema:Event , kgo:Meeting ;
+      schema:name "Встреча Байменова и Ким Бу Гёма"@ru ;
+      rdfs:label "Встреча Байменова и Ким Бу Гёма"@ru ;
+      schema:startDate "2018-03-15"^^xsd:date ; kgo:dateSource "text" ;
+      schema:location <place/astana> ;
+      schema:attendee <person/alikhan-baimenov> , <person/kim-boo-kyum> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/e1> .
+  <event/e3> a schema:Event , kgo:Visit ;
+      schema:name "Визит делегации ОЭСР"@ru ; rdfs:label "Визит делегации ОЭСР"@ru ;
+      schema:attendee <org/oesr> ;
+      prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/e2> .
+}
+
+# ----------------------------------------------------------------- entities graph
+<graph/entities> {
+  <person/alikhan-baimenov> skos:prefLabel "Alikhan Baimenov"@en , "Алихан Байменов"@kk ,
+      "Алихан Байменов"@ru .
+  <person/kim-boo-kyum> skos:prefLabel "Kim Boo-kyum"@en .
+  <org/astana-hub> skos:prefLabel "Astana Civil Service Hub"@en .
+  <org/oecd> skos:prefLabel "OECD"@en ; owl:sameAs <http://www.wikidata.org/entity/Q41550> .
+  <country/kr> skos:prefLabel "Republic of Korea"@en .
+  <place/seoul> skos:prefLabel "Seoul"@en .
+}
+"""
+
+
+def rows(store: ox.Store, query_name: str, /, **params: str) -> list[dict[str, str]]:
+    """Run queries/{name}.rq with the given parameters bound as plain string literals."""
+    query = (QUERY_DIR / f"{query_name}.rq").read_text(encoding="utf-8")
+    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+    solutions = store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in solutions]
+
+
+def header(path: Path) -> list[str]:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return lines
+
+
+def documented_params(path: Path) -> dict[str, str]:
+    params = {}
+    for line in header(path):
+        match = re.match(r"^# param: \?(\w+) — (.+) \(default: (.+)\)$", line)
+        if match:
+            params[match.group(1)] = match.group(3)
+    return params
+
+
+def select_clause(query: str) -> str:
+    body = "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#"))
+    return body[body.index("SELECT") : body.index("WHERE")]
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    s = ox.Store()
+    s.load(SAMPLE_TRIG.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return s
+
+
+# ----------------------------------------------------------------------------- inventory
+
+
+def test_required_queries_exist() -> None:
+    names = {p.stem for p in QUERIES}
+    assert names >= REQUIRED
+    assert len(names) >= 10
+
+
+def test_readme_lists_every_query() -> None:
+    readme = (QUERY_DIR / "README.md").read_text(encoding="utf-8")
+    for path in QUERIES:
+        assert f"`{path.stem}`" in readme or path.name in readme, path.name
+        for param in documented_params(path):
+            assert f"?{param}" in readme or f"`{param}`" in readme, (path.name, param)
+
+
+def test_sample_data_follows_the_shapes() -> None:
+    """Keep the query fixture honest: its union conforms to shapes/kg-shapes.ttl."""
+    quads = ox.parse(SAMPLE_TRIG.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    ntriples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    union = Graph().parse(data=ntriples, format="nt")
+    conforms, _, text = pyshacl.validate(
+        union,
+        shacl_graph=Graph().parse(SHAPES_PATH, format="turtle"),
+        inference="none",
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    assert conforms, text
+
+
+# ----------------------------------------------------------------------------- every query
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_header_documents_query(path: Path) -> None:
+    lines = header(path)
+    assert lines, "missing header comment"
+    assert re.match(rf"^# {re.escape(path.name)} — \S.+", lines[0]), lines[0]
+    text = "\n".join(lines)
+    assert "# columns:" in text
+    # Every parameter read by the query (BIND(COALESCE(STR(?p) ...))) is documented,
+    # and every documented parameter is projected (pyoxigraph only substitutes
+    # projected variables).
+    query = path.read_text(encoding="utf-8")
+    used = set(re.findall(r"COALESCE\(STR\(\?(\w+)\)", query))
+    assert used == set(documented_params(path))
+    projection = select_clause(query)
+    for param in used:
+        assert re.search(rf"\?{param}\b", projection), f"?{param} not projected"
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_query_parses_and_runs_on_empty_store(path: Path) -> None:
+    query = path.read_text(encoding="utf-8")
+    solutions = ox.Store().query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    assert list(solutions) == []
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_query_runs_on_sample_with_every_param_bound(store: ox.Store, path: Path) -> None:
+    values = {"lang": "ru", "from": "2000-01-01", "to": "2100-01-01", "threshold": "0.5"}
+    params = {p: values.get(p, "zzz-no-such-thing") for p in documented_params(path)}
+    rows(store, path.stem, **params)  # must not raise
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        REQUIRED | {"quality-low-confidence", "quality-duplicate-candidates", "article-summary"}
+    ),
+)
+def test_main_queries_return_rows(store: ox.Store, name: str) -> None:
+    assert len(rows(store, name)) >= 1
+
+
+# ----------------------------------------------------------------------------- semantics
+
+
+def test_persons_roles_filter_by_org(store: ox.Store) -> None:
+    everyone = rows(store, "persons-roles")
+    assert {r["person"] for r in everyone} == {
+        ID + "person/alikhan-baimenov",
+        ID + "person/kim-boo-kyum",
+    }
+    # The hub matches through its unit (org:subOrganizationOf*), by label or by acronym.
+    for org in ("civil service hub", "ACSH", ID + "org/astana-hub"):
+        hub = rows(store, "persons-roles", org=org)
+        assert [r["person"] for r in hub] == [ID + "person/alikhan-baimenov"], org
+        assert hub[0]["organization"] == ID + "org/astana-hub/steering-committee"
+        assert hub[0]["org"] == org
+    ministry = rows(store, "persons-roles", org="внутренних дел")
+    assert [r["personLabel"] for r in ministry] == ["Kim Boo-kyum"]
+    assert ministry[0]["roleLabel"] == "minister"
+    assert rows(store, "persons-roles", org="no such organization") == []
+
+
+def test_persons_roles_labels_follow_lang(store: ox.Store) -> None:
+    (en,) = rows(store, "persons-roles", name="Baimenov")
+    assert en["personLabel"] == "Alikhan Baimenov"
+    assert en["roleLabel"] == "chair"
+    assert en["organizationLabel"] in {"Басқарушы комитет", "Руководящий комитет"}
+    assert en["statuses"] == "CurrentPost, FormerPost" or set(en["statuses"].split(", ")) == {
+        "CurrentPost",
+        "FormerPost",
+    }
+    assert en["articleCount"] == "2"
+    (ru,) = rows(store, "persons-roles", name="Baimenov", lang="ru")
+    assert ru["roleLabel"] == "председатель"
+    assert ru["organizationLabel"] == "Руководящий комитет"
+
+
+def test_co_attendance(store: ox.Store) -> None:
+    pairs = {
+        (r["organization1"], r["organization2"]): int(r["sharedEvents"])
+        for r in rows(store, "co-attendance")
+    }
+    kr, oecd, hub = ID + "country/kr", ID + "org/oecd", ID + "org/astana-hub"
+    assert pairs[tuple(sorted((kr, oecd)))] == 2
+    assert pairs[tuple(sorted((hub, oecd)))] == 1
+    filtered = rows(store, "co-attendance", org="OECD")
+    assert {r["organization1"] for r in filtered} == {oecd}
+    assert {r["organization2"] for r in filtered} == {kr, hub}
+    assert rows(store, "co-attendance", org="OECD", **{"from": "2018-01-01"}) == []
+
+
+def test_events_filters(store: ox.Store) -> None:
+    assert len({r["event"] for r in rows(store, "events")}) == 4
+    later = rows(store, "events", **{"from": "2018-01-01"})
+    assert [r["event"] for r in later] == [ID + "event/e2"]
+    assert [r["eventType"] for r in later] == ["Meeting"]
+    seoul = rows(store, "events", place="seoul")
+    assert [r["event"] for r in seoul] == [ID + "event/e1"]
+    assert seoul[0]["superEvent"] == ID + "event/e0"
+    assert seoul[0]["date"] == "2017-09-22"
+    window = rows(store, "events", **{"from": "2017-09-22", "to": "2017-09-22"})
+    assert [r["event"] for r in window] == [ID + "event/e1"]
+    assert [r["event"] for r in rows(store, "events", type="visit")] == [ID + "event/e3"]
+
+
+def test_meetings_pairs(store: ox.Store) -> None:
+    (meeting,) = rows(store, "meetings")
+    assert {meeting["participant1"], meeting["participant2"]} == {
+        ID + "person/alikhan-baimenov",
+        ID + "person/kim-boo-kyum",
+    }
+    assert meeting["date"] == "2018-03-15"
+    assert meeting["placeLabel"] == "Астана"
+    assert len(rows(store, "meetings", name="kim boo")) == 1
+    assert rows(store, "meetings", name="Gurria") == []
+
+
+def test_person_timeline_orders_by_article_date(store: ox.Store) -> None:
+    timeline = rows(store, "person-timeline", name="baimenov")
+    assert [(r["published"], r["status"]) for r in timeline] == [
+        ("2017-09-23", "CurrentPost"),
+        ("2018-03-16", "FormerPost"),
+    ]
+    assert [r["postAsWritten"] for r in timeline] == ["төраға", "председатель"]
+    assert rows(store, "person-timeline", name="nobody at all") == []
+
+
+def test_provenance_by_name_and_iri(store: ox.Store) -> None:
+    by_name = rows(store, "provenance", entity="Сеул")
+    assert {r["node"] for r in by_name} == {ID + "place/seoul"}
+    assert by_name[0]["mention"] == "Сеулде"
+    assert by_name[0]["sentenceText"].startswith("Астана хабының")
+    assert by_name[0]["published"] == "2017-09-23"
+    by_iri = rows(store, "provenance", entity=ID + "person/alikhan-baimenov")
+    assert {r["article"] for r in by_iri} == {ID + "article/kz1", ID + "article/ru1"}
+
+
+def test_org_centrality(store: ox.Store) -> None:
+    ranking = rows(store, "org-centrality")
+    by_org = {r["organization"]: r for r in ranking}
+    kr = by_org[ID + "country/kr"]
+    # kr: events → hub, oecd; hierarchy → ministry.
+    assert (kr["partners"], kr["viaEvents"], kr["viaHierarchy"]) == ("3", "2", "1")
+    assert int(ranking[0]["partners"]) >= int(ranking[-1]["partners"])
+    states = rows(store, "org-centrality", type="State")
+    assert [r["organization"] for r in states] == [ID + "country/kr"]
+
+
+def test_suborganizations(store: ox.Store) -> None:
+    tree = {(r["unit"], r["parent"], r["depth"]) for r in rows(store, "suborganizations")}
+    assert tree == {
+        (ID + "org/astana-hub/steering-committee", ID + "org/astana-hub", "1"),
+        (ID + "org/kr-mois", ID + "country/kr", "1"),
+    }
+    korea = rows(store, "suborganizations", org="Republic of Korea")
+    assert [r["unit"] for r in korea] == [ID + "org/kr-mois"]
+    assert korea[0]["rootLabel"] == "Republic of Korea"
+
+
+def test_quality_queries(store: ox.Store) -> None:
+    lonely = rows(store, "quality-persons-without-membership")
+    assert [r["person"] for r in lonely] == [ID + "person/angel-gurria"]
+    undated = rows(store, "quality-events-without-date")
+    assert [(r["event"], r["eventType"]) for r in undated] == [(ID + "event/e3", "Visit")]
+    assert undated[0]["earliestPublished"] == "2018-03-16"
+    weak = rows(store, "quality-low-confidence")
+    assert [r["node"] for r in weak] == [ID + "event/e3"]
+    assert len(rows(store, "quality-low-confidence", threshold="0.75")) > 1
+    duplicates = rows(store, "quality-duplicate-candidates")
+    assert [(r["node1"], r["node2"]) for r in duplicates] == [(ID + "org/oecd", ID + "org/oesr")]
+    assert rows(store, "quality-duplicate-candidates", kind="Person") == []
+
+
+def test_article_summary(store: ox.Store) -> None:
+    summary = {r["article"]: r for r in rows(store, "article-summary")}
+    assert summary[ID + "article/ru1"]["persons"] == "3"
+    assert summary[ID + "article/ru1"]["events"] == "2"
+    assert summary[ID + "article/kz1"]["memberships"] == "1"
+    assert list(rows(store, "article-summary", language="ru")) == [
+        summary[ID + "article/ru1"] | {"language": "ru"}
+    ]
