@@ -151,7 +151,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     except (QueryError, DataError) as exc:
         _err(f"kg query: {exc}")
         return EXIT_UNREADABLE
-    sys.stdout.write(format_result(result, args.format))
+    sys.stdout.write(format_result(result, args.format, prefixes_with_base(DEFAULT_BASE)))
     return EXIT_OK
 
 

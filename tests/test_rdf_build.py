@@ -103,3 +103,17 @@ def test_quads_load_into_oxigraph() -> None:
     store = ox.Store()
     store.load(_nquads(), format=ox.RdfFormat.N_QUADS)
     assert len(store) > 50
+
+
+def test_mention_offsets_lie_inside_their_sentence() -> None:
+    _, graph = _graph()
+    checked = 0
+    for evidence in graph.subjects(RDF.type, KGO.Evidence):
+        start = graph.value(evidence, KGO.startOffset)
+        if start is None:
+            continue
+        sentence = graph.value(evidence, KGO.sentence)
+        assert int(graph.value(sentence, KGO.startOffset)) <= int(start)
+        assert int(graph.value(evidence, KGO.endOffset)) <= int(graph.value(sentence, KGO.endOffset))
+        checked += 1
+    assert checked >= 8

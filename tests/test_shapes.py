@@ -461,17 +461,6 @@ def test_post_status_must_be_a_known_individual(shapes: Graph) -> None:
     )
 
 
-def test_mention_outside_sentence_is_a_warning(shapes: Graph) -> None:
-    g = article_graph()
-    g.set((EVIDENCE, KGO.endOffset, Literal(400)))
-    assert_result(
-        shapes,
-        g,
-        "The mention offsets lie outside the offsets of the evidence's sentence.",
-        SH.Warning,
-    )
-
-
 def test_negative_or_reversed_offsets(shapes: Graph) -> None:
     g = article_graph()
     sentence = ID["sentence/kz-2017-0922/51"]

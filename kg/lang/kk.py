@@ -74,6 +74,11 @@ _ALL_ENDINGS = sorted(
 )
 
 MIN_STEM = 2
+# ``у``/``ю`` behave as consonants before a possessive: кездесу-і, оқу-ы.
+_SEMIVOWELS = frozenset("ую")
+# A final voiceless consonant is voiced before a vowel ending (хатшылық → хатшылығы,
+# бөлек → бөлегі, кітап → кітабы); stripping the ending must undo it.
+_UNVOICE = {"ғ": "қ", "г": "к", "б": "п"}
 
 
 def _strip_layer(
@@ -87,8 +92,8 @@ def _strip_layer(
         allowed = endings[ending]
         if allowed is not None and stem[-1] not in allowed:
             continue
-        if allowed is None and stem[-1] in VOWELS:
-            continue  # bare -ы/-і follows consonants only
+        if allowed is None and stem[-1] in VOWELS - _SEMIVOWELS:
+            continue  # bare -ы/-і follows consonants (and у: кездесуі) only
         if not any(ch in VOWELS for ch in stem):
             continue
         if lower.endswith("стан") and ending in ("тан", "н"):
@@ -119,6 +124,8 @@ def base_form(word: str, *, proper: bool = True, protected: frozenset[str] = fro
         head, _, tail = word.rpartition("-")
         if head and _is_suffix_chain(tail):
             return head
+        if head and tail:  # Нұр-Сұлтанда: the last part of a hyphenated name inflects
+            return f"{head}-{base_form(tail, proper=proper, protected=protected)}"
         return word
     if word.lower() in protected or not any(ch.isalpha() for ch in word):
         return word
@@ -136,11 +143,34 @@ def base_form(word: str, *, proper: bool = True, protected: frozenset[str] = fro
         if proper and stripped != current and current.lower()[-1] not in POSSESSIVE_END:
             stripped = current
         if not proper or (stripped != current and not _looks_like_name_end(current)):
+            if not proper and stripped != current:
+                stripped = _unvoice(stripped)
             current = stripped
     if current.lower() in protected:
         return current
     current = _strip_layer(current, PLURAL_ENDINGS) if not proper else current
     return current if current else before_possessive
+
+
+def _unvoice(stem: str) -> str:
+    """Undo the voicing of a final consonant that a vowel ending caused."""
+    last = stem[-1:]
+    if last.lower() in _UNVOICE:
+        repl = _UNVOICE[last.lower()]
+        return stem[:-1] + (repl.upper() if last.isupper() else repl)
+    return stem
+
+
+def strip_case(word: str) -> str:
+    """Remove only a case ending, keeping a possessive: ``форумында`` → ``форумы``,
+    ``Ассамблеясының`` → ``Ассамблеясы``.  The head of a Kazakh compound name keeps its
+    possessive (``Көшбасшылар форумы``), so this gives the name's nominative."""
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        if head and _is_suffix_chain(tail):
+            return head
+        return f"{head}-{_strip_layer(tail, CASE_ENDINGS)}" if head and tail else word
+    return _strip_layer(word, CASE_ENDINGS)
 
 
 def _looks_like_name_end(word: str) -> bool:
@@ -150,7 +180,9 @@ def _looks_like_name_end(word: str) -> bool:
     return not (lower.endswith(("сы", "сі")) and len(lower) > 3 and lower[-3] in VOWELS)
 
 
-def base_phrase(words: list[str], *, proper: bool = True, protected: frozenset[str] = frozenset()) -> list[str]:
+def base_phrase(
+    words: list[str], *, proper: bool = True, protected: frozenset[str] = frozenset()
+) -> list[str]:
     """Base form of a multi-word name: in Kazakh only the last word inflects
     (``Пан Сук Кимге`` → ``Пан Сук Ким``), except for hyphenated endings."""
     if not words:

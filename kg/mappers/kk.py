@@ -1,0 +1,913 @@
+"""Rule-based mapper for Kazakh news about intergovernmental cooperation.
+
+Kazakh news names a post as a genitive chain ending in the post and the person:
+``[Org]-ның [unit]-ы [role]-ы [Person]`` (``Хабтың басқару комитетінің төрағасы Алихан
+Байменов``), or puts the post after the name (``Алихан Байменов, Хабтың ... төрағасы``).
+Only the last word of a name inflects, so names are put in base form by stripping the
+case ending off their last word (``kg.lang.kk``).  Events are found by trigger words
+(``форум``, ``кездесу``, ``сапар``, ``қол қойды``) and nested by ``… аясында /
+ауқымында / шеңберінде`` (within).  The cue words live in ``kg/gazetteers/lexicon_kk.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from kg.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
+from kg.lang import kk, stem
+from kg.mappers.base import ExtractionBuilder
+from kg.model import (
+    Article,
+    EntityType,
+    EventType,
+    Extraction,
+    OrgKind,
+    PostStatus,
+    Role,
+    Span,
+)
+from kg.readers.dates import find_dates_in_text
+from kg.text import Token, split_sentences, tokenize
+
+LEXICON: dict = json.loads(
+    resources.files("kg.gazetteers").joinpath("lexicon_kk.json").read_text(encoding="utf-8")
+)
+_TRIGGERS: dict[str, EventType] = {k: EventType(v) for k, v in LEXICON["event_triggers"].items()}
+_ORG_CATEGORIES = frozenset({"organization", "country", "unit"})
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+_LOCATIVE = ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")
+_DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
+_CONJUNCTIONS = frozenset({"және", "мен", "пен", "бен", "де", "да", "та", "те", "әрі"})
+_OPEN, _CLOSE = "(", ")"
+_MAX_AREA_WORDS = 5
+_ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")
+_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ты", "ті")
+_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+_MAX_NAME_WORDS = 3
+_NAME_MODIFIERS = 4
+
+
+def _lower_set(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+_NON_NAMES = _lower_set(LEXICON["non_names"])
+_STATUS_WORDS = _lower_set(
+    [w for cues in LEXICON["status"].values() for cue in cues for w in cue.split()]
+)
+_EVENT_MODIFIERS = _lower_set(LEXICON["event_modifiers"])
+_HONORIFICS = _lower_set(LEXICON["honorifics"])
+_FOLLOWERS = frozenset(LEXICON["name_followers"])
+_ORG_HEADS = {stem(k, "kk"): OrgKind(v) for k, v in LEXICON["org_heads"].items()}
+_UNIT_HEADS = frozenset(stem(w, "kk") for w in LEXICON["unit_heads"])
+_MINISTER = stem(LEXICON["minister_word"], "kk")
+
+
+@dataclass
+class _Sentence:
+    """A sentence with its tokens and the gazetteer matches in it."""
+
+    index: int
+    span: Span
+    tokens: list[Token]
+    matches: list[GazetteerMatch]
+    at: dict[int, GazetteerMatch] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.matches:
+            for i in range(m.start, m.end):
+                self.at[i] = m
+
+    def match(self, i: int, categories: frozenset[str] | None = None) -> GazetteerMatch | None:
+        m = self.at.get(i)
+        if m is not None and (categories is None or m.entry.category in categories):
+            return m
+        return None
+
+    def lower(self, i: int) -> str:
+        return self.tokens[i].text.lower()
+
+
+@dataclass
+class _Person:
+    """A person span in a sentence: token range and the name words in base form."""
+
+    sentence: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    key: str = ""
+
+
+@dataclass
+class _Draft:
+    """An event being assembled; drafts are merged before they reach the builder."""
+
+    type: EventType
+    name: str
+    triggers: set[str]
+    sentence: Span
+    bare: bool = False
+    date: dt.date | None = None
+    place: str | None = None
+    participants: list[str] = field(default_factory=list)
+    organizers: list[str] = field(default_factory=list)
+    parent: _Draft | None = None
+    confidence: float = 0.6
+
+
+# -- small word helpers ---------------------------------------------------------------
+
+
+def _trigger(word: str) -> str | None:
+    lower = word.lower()
+    for prefix in _TRIGGERS:
+        if lower.startswith(prefix):
+            return prefix
+    return None
+
+
+def _has_ending(word: str, endings: tuple[str, ...]) -> bool:
+    lower = word.lower()
+    base = kk.strip_case(word).lower()
+    return base != lower and lower.endswith(endings)
+
+
+def _is_genitive(word: str) -> bool:
+    return _has_ending(word, _GENITIVE)
+
+
+def _possessive(noun: str) -> str:
+    """``форум`` → ``форумы``, ``конференция`` → ``конференциясы`` (compound-name head)."""
+    front = any(ch in "әеөүі" for ch in noun.lower()[-3:])
+    vowel = "і" if front else "ы"
+    if noun[-1].lower() in kk.VOWELS:
+        return noun + ("сі" if front else "сы")
+    return noun + vowel
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class KazakhMapper:
+    """Kazakh rules: persons, posts, organizations, units and events with evidence."""
+
+    name = "kg-kk-rules"
+    version = "0.1.0"
+    languages = ("kk",)
+
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer.default()
+        self.protected = self.gazetteer.protected_words("kk")
+        self._minister_entry_cache: dict[str, GazetteerEntry | None] = {}
+
+    # -- entry point ------------------------------------------------------------------
+
+    def extract(self, article: Article) -> Extraction:
+        run = _Run(self, article)
+        run.process()
+        return run.builder.build()
+
+    def lookup(self, text: str, category: str) -> GazetteerEntry | None:
+        """The gazetteer entry that a constructed name matches in full, if any."""
+        if text not in self._minister_entry_cache:
+            tokens = tokenize(text)
+            found = None
+            for m in self.gazetteer.match(tokens, "kk", (category,)):
+                if m.start == 0 and m.end == len(tokens):
+                    found = m.entry
+            self._minister_entry_cache[text] = found
+        return self._minister_entry_cache[text]
+
+
+class _Run:
+    """The state of mapping one article."""
+
+    def __init__(self, mapper: KazakhMapper, article: Article) -> None:
+        self.mapper = mapper
+        self.builder = ExtractionBuilder(article, mapper.name, mapper.version)
+        self.text = article.text
+        self.sentences: list[_Sentence] = []
+        for i, span in enumerate(split_sentences(self.text)):
+            tokens = tokenize(self.text, span)
+            self.sentences.append(_Sentence(i, span, tokens, mapper.gazetteer.match(tokens, "kk")))
+        self.persons: dict[int, list[_Person]] = {}
+        self.present: dict[int, list[str]] = {}
+        self.drafts: list[_Draft] = []
+        self._org_keys: dict[tuple[int, int], str] = {}
+
+    def process(self) -> None:
+        for sent in self.sentences:
+            self.persons[sent.index] = self._find_persons(sent)
+        self._find_surnames()
+        self._resolve_persons()
+        for sent in self.sentences:
+            self._gazetteer_entities(sent)
+            self._memberships(sent)
+            self._events(sent)
+        self._emit_events()
+
+    # -- persons ----------------------------------------------------------------------
+
+    def _name_word(self, sent: _Sentence, i: int) -> bool:
+        """A capitalised word that can be part of a person's name."""
+        if i < 0 or i >= len(sent.tokens):
+            return False
+        token = sent.tokens[i]
+        return (
+            token.is_word
+            and token.is_capitalized
+            and not token.text.isupper()
+            and sent.match(i) is None
+            and token.text.lower() not in _NON_NAMES
+            and _trigger(token.text) is None
+        )
+
+    def _is_surname(self, word: str) -> bool:
+        base = kk.base_form(word, protected=self.mapper.protected).lower()
+        return len(base) >= 4 and base.endswith(tuple(LEXICON["surname_suffixes"]))
+
+    def _find_persons(self, sent: _Sentence) -> list[_Person]:
+        taken: set[int] = set()
+        spans: list[tuple[int, int]] = []
+
+        def add(start: int, end: int) -> None:
+            if end > start and not taken.intersection(range(start, end)):
+                spans.append((start, end))
+                taken.update(range(start, end))
+
+        tokens = sent.tokens
+        for m in sent.matches:
+            if m.entry.category == "role":
+                first = end = self._after_acting(sent, m.end)
+                while end - first < _MAX_NAME_WORDS and self._name_word(sent, end):
+                    end += 1
+                    if end - first >= 2 and self._is_surname(tokens[end - 1].text):
+                        break  # a surname closes a Kazakh name
+                add(first, end)
+        for i in range(len(tokens)):
+            if self._name_word(sent, i) and self._is_surname(tokens[i].text):
+                add(*self._around_surname(sent, i))
+        for i in range(1, len(tokens)):
+            if sent.lower(i) in _HONORIFICS and self._name_word(sent, i - 1):
+                add(i - 1, i)
+        spans.sort()
+        return [
+            _Person(sent.index, s, e, self._base_name([t.text for t in tokens[s:e]]))
+            for s, e in spans
+        ]
+
+    @staticmethod
+    def _after_acting(sent: _Sentence, i: int) -> int:
+        """Skip an acting marker after a post (``министрі м.а.``, ``міндетін атқарушы``)."""
+        texts = [t.text.lower() for t in sent.tokens[i : i + 4]]
+        if texts[:4] == ["м", ".", "а", "."]:
+            return i + 4
+        if texts[:1] == ["міндетін"]:
+            j = i + 1
+            while j < len(sent.tokens) and sent.lower(j) in ("уақытша", "атқарушы"):
+                j += 1
+            return j
+        return i
+
+    def _around_surname(self, sent: _Sentence, i: int) -> tuple[int, int]:
+        """The name around a surname-like word: a given name before it (``Алихан
+        Байменов``), an initial (``Ә. Байменов``), or, when it has no case ending, a name
+        word after it (``Эдвин Лау``; Russian order ``Байменов Алихан``)."""
+        word = sent.tokens[i].text
+        if self._name_word(sent, i - 1) and not self._is_surname(sent.tokens[i - 1].text):
+            return i - 1, i + 1
+        if self._initial_before(sent, i):
+            return i - 2, i + 1
+        if kk.strip_case(word) == word and self._name_word(sent, i + 1):
+            end = i + 2
+            if end < len(sent.tokens) and sent.lower(end).endswith(
+                tuple(LEXICON["patronymic_suffixes"])
+            ):
+                end += 1
+            return i, end
+        return i, i + 1
+
+    @staticmethod
+    def _initial_before(sent: _Sentence, i: int) -> bool:
+        if i < 2:
+            return False
+        initial, dot = sent.tokens[i - 2], sent.tokens[i - 1]
+        return len(initial.text) == 1 and initial.text.isupper() and dot.text == "."
+
+    def _base_name(self, words: list[str]) -> tuple[str, ...]:
+        if len(words) >= 2 and len(words[0]) == 1:
+            words = [f"{words[0]}.", *words[2:]] if words[1] == "." else words
+        return tuple(kk.base_phrase(words, protected=self.mapper.protected))
+
+    def _find_surnames(self) -> None:
+        """A later ``… деді Корман``: the surname of a full name found elsewhere."""
+        surnames = {p.words[-1] for ps in self.persons.values() for p in ps if len(p.words) > 1}
+        for sent in self.sentences:
+            persons = self.persons[sent.index]
+            for i, token in enumerate(sent.tokens):
+                if self._person_covering(sent, i) or not self._name_word(sent, i):
+                    continue
+                base = kk.base_form(token.text, protected=self.mapper.protected)
+                if base in surnames:
+                    persons.append(_Person(sent.index, i, i + 1, (base,)))
+            persons.sort(key=lambda p: p.start)
+
+    def _resolve_persons(self) -> None:
+        """Full names become entities; a surname alone (or with an initial) joins the
+        full name it shortens."""
+        full: dict[tuple[str, ...], str] = {}
+        for persons in self.persons.values():
+            for p in persons:
+                if len(p.words) >= 2 and not p.words[0].endswith("."):
+                    p.key = full.setdefault(
+                        p.words, self.builder.entity(EntityType.PERSON, " ".join(p.words))
+                    )
+        shorter = [p for ps in self.persons.values() for p in ps if not p.key]
+        for p in sorted(shorter, key=lambda p: -len(p.words)):  # initials before surnames
+            surname = p.words[-1]
+            initial = p.words[0][0] if len(p.words) > 1 else None
+            for words, key in full.items():
+                if words[-1] == surname and (initial is None or words[0][0] == initial):
+                    p.key = key
+                    self.builder.alias(key, " ".join(p.words))
+                    break
+            else:
+                p.key = self.builder.entity(EntityType.PERSON, " ".join(p.words), confidence=0.5)
+                full[p.words] = p.key
+        for sent in self.sentences:
+            for p in self.persons[sent.index]:
+                self.builder.mention(p.key, sent.tokens[p.start : p.end], sent.span)
+                self.present.setdefault(sent.index, []).append(p.key)
+
+    def _person_at(self, sent: _Sentence, start: int) -> _Person | None:
+        start = self._after_acting(sent, start)
+        for p in self.persons[sent.index]:
+            if p.start == start:
+                return p
+        return None
+
+    def _person_covering(self, sent: _Sentence, i: int) -> bool:
+        return any(p.start <= i < p.end for p in self.persons[sent.index])
+
+    # -- organizations ------------------------------------------------------------------
+
+    def _left_neighbour(self, sent: _Sentence, i: int) -> GazetteerMatch | None:
+        """The organization/country match ending right before token ``i`` (a
+        parenthesised expansion in between is skipped)."""
+        j = self._skip_parentheses(sent, i - 1)
+        return sent.match(j, frozenset({"organization", "country", "unit"})) if j >= 0 else None
+
+    @staticmethod
+    def _skip_parentheses(sent: _Sentence, j: int) -> int:
+        if j >= 0 and sent.tokens[j].text == _CLOSE:
+            while j >= 0 and sent.tokens[j].text != _OPEN:
+                j -= 1
+            j -= 1
+        return j
+
+    def _org_key(self, sent: _Sentence, m: GazetteerMatch, depth: int = 0) -> str | None:
+        """Entity key for an org/country/unit match; a unit gets its parent from the
+        organization written before it (``Хабтың басқару комитеті``)."""
+        cached = self._org_keys.get((sent.index, m.start))
+        if cached:
+            return cached
+        tokens = sent.tokens[m.start : m.end]
+        if m.entry.category != "unit":
+            key = self.builder.gazetteer_entity(m.entry)
+        else:
+            parent_match = self._left_neighbour(sent, m.start) if depth < 3 else None
+            if parent_match is None:
+                return None
+            parent = self._org_key(sent, parent_match, depth + 1)
+            key = self.builder.entity(
+                EntityType.ORGANIZATION,
+                m.entry.label("kk"),
+                kind=OrgKind.UNIT,
+                parent=parent,
+                confidence=0.7,
+            )
+        self.builder.mention(key, tokens, sent.span)
+        self._org_keys[(sent.index, m.start)] = key
+        return key
+
+    def _gazetteer_entities(self, sent: _Sentence) -> None:
+        for m in sent.matches:
+            if m.entry.category in _ORG_CATEGORIES:
+                self._org_key(sent, m)
+            elif m.entry.category == "place":
+                key = self.builder.gazetteer_entity(m.entry)
+                self.builder.mention(key, sent.tokens[m.start : m.end], sent.span)
+
+    def _root(self, key: str) -> str:
+        entity = self.builder.extraction.entities[key]
+        return self._root(entity.parent) if entity.parent and entity.kind == OrgKind.UNIT else key
+
+    # -- memberships --------------------------------------------------------------------
+
+    def _role(self, sent: _Sentence, m: GazetteerMatch) -> Role:
+        """The post in base form: the roles-gazetteer name whose stems equal the words."""
+        written = [stem(t.text, "kk") for t in sent.tokens[m.start : m.end]]
+        label = None
+        for name in m.entry.names.get("kk", ()):
+            if [stem(w, "kk") for w in name.split()] == written:
+                label = name
+                break
+        if label is None:
+            words = [t.text.lower() for t in sent.tokens[m.start : m.end]]
+            label = " ".join(kk.base_phrase(words, proper=False))
+        return Role(label=label, lang="kk", key=m.entry.id)
+
+    def _chain(self, sent: _Sentence, role: GazetteerMatch) -> tuple[str | None, int]:
+        """The organization a post at ``role`` belongs to, read right to left: area words
+        (``персоналды басқару``), then gazetteer organizations, units and countries.
+        Returns the most specific organization's key and where the chain starts."""
+        i = role.start - 1
+        area: list[Token] = []
+        while (
+            i >= 0
+            and len(area) < _MAX_AREA_WORDS
+            and sent.tokens[i].is_word
+            and sent.match(i) is None
+            and not self._person_covering(sent, i)
+            and sent.lower(i) not in _CONJUNCTIONS
+            and not _has_ending(sent.tokens[i].text, _LOCATIVE)
+        ):
+            if sent.lower(i) not in _STATUS_WORDS:
+                area.insert(0, sent.tokens[i])
+            i -= 1
+        elements: list[GazetteerMatch] = []
+        while i >= 0:
+            m = sent.match(i)
+            if m is not None and _has_ending(sent.tokens[m.end - 1].text, _ATTRIBUTIVE):
+                i = m.start - 1  # Қазақстандағы тұрақты өкілі: a place, not the org
+                continue
+            if m is None or m.entry.category not in _ORG_CATEGORIES:
+                break
+            elements.insert(0, m)
+            i = self._skip_parentheses(sent, m.start - 1)
+        start = elements[0].start if elements else role.start - len(area)
+        if not elements and not area:
+            return None, role.start
+        key = self._org_key(sent, elements[-1]) if elements else None
+        country = next((e for e in reversed(elements) if e.entry.category == "country"), None)
+        area_key = self._area_org(sent, role, area, key, country)
+        return area_key or key, start
+
+    def _area_org(
+        self,
+        sent: _Sentence,
+        role: GazetteerMatch,
+        area: list[Token],
+        parent: str | None,
+        country: GazetteerMatch | None,
+    ) -> str | None:
+        """An organization named by the words before a post: a known or new ministry
+        (``Корея Республикасының персоналды басқару министрі``), or an unknown
+        organization/unit ending in a head word (``… департаментінің директоры``)."""
+        role_words = [t.text for t in sent.tokens[role.start : role.end]]
+        if area:
+            head = stem(area[-1].text, "kk")
+            words = [t.text for t in area[:-1]] + [kk.strip_case(area[-1].text)]
+            name = " ".join(words)
+            if head in _ORG_HEADS:
+                kind = _ORG_HEADS[head]
+                owner = (
+                    self._country_key(sent, country) if kind == OrgKind.GOVERNMENT_BODY else None
+                )
+                key = self.builder.entity(
+                    EntityType.ORGANIZATION, _capitalize(name), kind=kind, parent=owner
+                )
+            elif head in _UNIT_HEADS:
+                key = self.builder.entity(
+                    EntityType.ORGANIZATION, name, kind=OrgKind.UNIT, parent=parent
+                )
+            else:
+                key = None
+            if key:
+                self.builder.mention(key, area, sent.span, confidence=0.6)
+                return key
+        if country is None or stem(role_words[-1], "kk") != _MINISTER:
+            return None
+        area_words = [t.text for t in area] + role_words[:-1]
+        if not area_words:
+            return None
+        ministry = f"{' '.join(area_words)} {LEXICON['ministry_word']}"
+        country_written = " ".join(t.text for t in sent.tokens[country.start : country.end])
+        entry = self.mapper.lookup(f"{country_written} {ministry}", "organization")
+        entry = entry or self.mapper.lookup(ministry, "organization")
+        if entry is not None:
+            key = self.builder.gazetteer_entity(entry, confidence=0.8)
+        else:
+            key = self.builder.entity(
+                EntityType.ORGANIZATION,
+                _capitalize(ministry.lower()),
+                kind=OrgKind.GOVERNMENT_BODY,
+                parent=self._country_key(sent, country),
+            )
+        tokens = area or sent.tokens[role.start : role.end]
+        self.builder.mention(key, [*tokens, sent.tokens[role.end - 1]], sent.span, 0.6)
+        return key
+
+    def _country_key(self, sent: _Sentence, country: GazetteerMatch | None) -> str | None:
+        return self._org_key(sent, country) if country is not None else None
+
+    def _status(self, sent: _Sentence, first: int, last: int) -> PostStatus:
+        """How the post is reported, from cue words around tokens ``first..last``
+        (the chain, the post and, for a name after the post, the name)."""
+        start = sent.tokens[max(0, first - 3)].start
+        before = self.text[start : sent.tokens[last - 1].start].lower()
+        after_end = min(sent.span.end, sent.tokens[last - 1].end + 40)
+        after = self.text[sent.tokens[last - 1].end : after_end].lower()
+        cues = LEXICON["status"]
+        if any(c in before or c in after[:25] for c in cues["acting"]):
+            return PostStatus.ACTING
+        if any(f"{c} " in f"{before} " for c in cues["former"]):
+            return PostStatus.FORMER
+        if any(c in before or c in after for c in cues["newly_appointed"]):
+            return PostStatus.NEWLY_APPOINTED
+        return PostStatus.CURRENT
+
+    def _memberships(self, sent: _Sentence) -> None:
+        holders: set[int] = set()
+        roles = [m for m in sent.matches if m.entry.category == "role"]
+        for role in roles:
+            person = self._person_at(sent, role.end)
+            if person is None:
+                continue
+            holders.add(role.start)
+            org, start = self._chain(sent, role)
+            if org:
+                status = self._status(sent, start, person.end)
+                self.builder.membership(
+                    person.key, org, self._role(sent, role), sent.span, status=status
+                )
+        for person in self.persons[sent.index]:
+            role = self._post_after(sent, person, roles)
+            if role is not None:
+                holders.add(role.start)
+                org, start = self._chain(sent, role)
+                if org:
+                    status = self._status(sent, start, role.end)
+                    self.builder.membership(
+                        person.key, org, self._role(sent, role), sent.span, status=status
+                    )
+        for role in roles:
+            if role.start not in holders and self._person_at(sent, role.end) is None:
+                self._description(sent, role)
+
+    def _post_after(
+        self, sent: _Sentence, person: _Person, roles: list[GazetteerMatch]
+    ) -> GazetteerMatch | None:
+        """``Алихан Байменов, Хабтың … төрағасы, …``: a post right after a name."""
+        i = person.end
+        if i < len(sent.tokens) and sent.tokens[i].text in {",", "–", "—", "-"}:
+            i += 1
+        for role in roles:
+            if role.start < i:
+                continue
+            between = range(i, role.start)
+            if any(self._person_covering(sent, j) for j in between):
+                return None
+            if not any(sent.match(j, _ORG_CATEGORIES) for j in between):
+                return None
+            follower = sent.tokens[role.end].text if role.end < len(sent.tokens) else "."
+            return role if follower in _FOLLOWERS else None
+        return None
+
+    def _description(self, sent: _Sentence, role: GazetteerMatch) -> None:
+        """A post named without a name (``Хабтың басқару комитет төрағасы … кездесті``)
+        refers to the person already known to hold it."""
+        org, start = self._chain(sent, role)
+        if org is None:
+            return
+        for ms in self.builder.extraction.memberships:
+            if ms.organization == org and ms.role.key == role.entry.id:
+                self.builder.mention(ms.member, sent.tokens[start : role.end], sent.span, 0.6)
+                self.present.setdefault(sent.index, []).append(ms.member)
+                return
+
+    # -- events -----------------------------------------------------------------------
+
+    def _events(self, sent: _Sentence) -> None:
+        tokens = sent.tokens
+        container_at = next(
+            (
+                i
+                for i, t in enumerate(tokens)
+                if t.text.lower().startswith(tuple(LEXICON["container_words"]))
+            ),
+            None,
+        )
+        parent: _Draft | None = None
+        used: set[int] = set()
+        subjects: list[int] = []
+        if container_at is not None:
+            parent, used, subjects = self._container(sent, container_at)
+        children: list[_Draft] = []
+        for i, token in enumerate(tokens):
+            if i in used or self._person_covering(sent, i):
+                continue
+            trigger = _trigger(token.text)
+            if trigger is not None:
+                draft = self._trigger_event(sent, i, trigger, i in subjects)
+                if draft is not None:
+                    children.append(draft)
+        signing = self._signing(sent)
+        if signing is not None:
+            children.append(signing)
+        for child in children:
+            if parent is not None and child is not parent and child.parent is None:
+                child.parent = parent
+        if not children and parent is None:
+            self._speakers(sent)
+
+    def _container(self, sent: _Sentence, c: int) -> tuple[_Draft | None, set[int], list[int]]:
+        """``… аясында / ауқымында / шеңберінде``: the phrase before names the event
+        that contains what the sentence reports."""
+        b = c - 1
+        while b >= 0 and sent.tokens[b].text not in {",", ";", ":", "«", "»"}:
+            b -= 1
+        np = range(b + 1, c)
+        org = next(
+            (
+                sent.match(i, frozenset({"organization", "country"}))
+                for i in np
+                if sent.match(i, frozenset({"organization", "country"}))
+            ),
+            None,
+        )
+        heads = [
+            i for i in np if _trigger(sent.tokens[i].text) and not self._person_covering(sent, i)
+        ]
+        if org is not None:
+            subjects = [i for i in heads if i < org.start]
+            own = [i for i in heads if i >= org.end]
+            if not own:
+                return None, set(), []
+            words = self._words_between(sent, org.start, own[0])
+            name = " ".join([*words, kk.strip_case(sent.tokens[own[0]].text)])
+            key = self._org_key(sent, org)
+            draft = self._add_draft(
+                _Draft(
+                    _TRIGGERS[_trigger(sent.tokens[own[0]].text) or "форум"],
+                    name,
+                    {_trigger(sent.tokens[i].text) or "" for i in own},
+                    sent.span,
+                    organizers=[key] if key else [],
+                    confidence=0.7,
+                )
+            )
+            return draft, set(own), subjects
+        if not heads:
+            return None, set(), []
+        head = heads[-1]
+        trigger = _trigger(sent.tokens[head].text) or ""
+        draft = self._anaphor(trigger) if head == b + 1 else None
+        if draft is None:
+            draft = self._trigger_event(sent, head, trigger, False, force=True)
+        return draft, set(heads), []
+
+    def _words_between(self, sent: _Sentence, start: int, end: int) -> list[str]:
+        """Words of a name from ``start`` to ``end``, without parenthesised expansions."""
+        words, depth = [], 0
+        for t in sent.tokens[start:end]:
+            if t.text == _OPEN:
+                depth += 1
+            elif t.text == _CLOSE:
+                depth -= 1
+            elif depth == 0 and t.is_word:
+                words.append(t.text)
+        return words
+
+    def _anaphor(self, trigger: str) -> _Draft | None:
+        for draft in reversed(self.drafts):
+            if trigger in draft.triggers:
+                return draft
+        return None
+
+    def _name(self, sent: _Sentence, i: int) -> tuple[str, bool]:
+        """Event name from its trigger word and the modifiers before it:
+        ``Сеулдегі Көшбасшылар форумында`` → ``Көшбасшылар форумы``."""
+        j = i - 1
+        window: list[int] = []
+        while j >= 0 and len(window) < _NAME_MODIFIERS:
+            t = sent.tokens[j]
+            m = sent.match(j)
+            if not t.is_word or self._person_covering(sent, j) or sent.lower(j) in _CONJUNCTIONS:
+                break
+            if m is not None and (
+                m.entry.category == "role" or _has_ending(t.text, _LOCATIVE + _DATIVE)
+            ):
+                break
+            if _is_genitive(t.text) and m is None:
+                break
+            window.insert(0, j)
+            j -= 1
+        capitals = [k for k in window if sent.tokens[k].is_capitalized or sent.match(k)]
+        if capitals:
+            window = window[window.index(capitals[0]) :]
+        elif window and (
+            sent.lower(window[-1]).endswith(_ADJECTIVE + _PLURAL)
+            or sent.lower(window[-1]) in _EVENT_MODIFIERS
+        ):
+            window = window[-1:]
+        else:
+            window = []
+        head = sent.tokens[i].text
+        if not window:
+            return _capitalize(kk.base_form(head, proper=False).lower()), True
+        words = [sent.tokens[k].text for k in window]
+        base = kk.base_form(head, proper=False).lower()
+        # A noun modifier makes the head possessive (Көшбасшылар форумы); adjectives
+        # alone do not (халықаралық конференция).
+        nouns = [
+            w
+            for w in words
+            if not w.lower().endswith(_ADJECTIVE) and w.lower() not in _EVENT_MODIFIERS
+        ]
+        head_form = _possessive(base) if nouns else base
+        return _capitalize(" ".join([*words, head_form])), not any(w[:1].isupper() for w in words)
+
+    def _trigger_event(
+        self, sent: _Sentence, i: int, trigger: str, subject: bool, force: bool = False
+    ) -> _Draft | None:
+        type_ = _TRIGGERS[trigger]
+        name, bare = self._name(sent, i)
+        persons = list(dict.fromkeys(self.present.get(sent.index, [])))
+        orgs = self._sentence_orgs(sent)
+        if bare and (subject or sent.tokens[i].is_capitalized or not force):
+            found = self._anaphor(trigger)
+            if found is not None and (subject or type_ != EventType.MEETING):
+                if type_ == EventType.CONFERENCE and not subject:
+                    new = [k for k in persons + orgs if k not in found.organizers]
+                    found.participants.extend(k for k in new if k not in found.participants)
+                return found
+        draft = _Draft(type_, name, {trigger}, sent.span, bare=bare)
+        draft.date = self._date(sent)
+        draft.organizers = self._organizers(sent)
+        if type_ == EventType.MEETING:
+            draft.participants = persons or orgs
+            draft.place = self._place(sent, _LOCATIVE, countries=False)
+            if len(draft.participants) < 2 and not force:
+                return None
+            draft.name = self._meeting_name(draft.participants)
+        elif type_ == EventType.VISIT:
+            draft.participants = persons or orgs
+            draft.place = self._place(sent, _LOCATIVE + _DATIVE, countries=True)
+            if not draft.participants and not force:
+                return None
+        else:
+            draft.place = self._place(sent, _LOCATIVE, countries=False)
+            if not (force or self._happened(sent, i) or draft.place or draft.organizers):
+                return None
+            draft.participants = [p for p in persons + orgs if p not in draft.organizers]
+        return self._add_draft(draft)
+
+    def _meeting_name(self, participants: list[str]) -> str:
+        names = [self.builder.extraction.entities[k].name for k in participants[:3]]
+        return f"{' және '.join(names)} кездесуі" if names else "Кездесу"
+
+    def _signing(self, sent: _Sentence) -> _Draft | None:
+        """``… меморандумға қол қойылды / қойды``: an agreement signing."""
+        verb = LEXICON["signing_verb"]
+        for i in range(len(sent.tokens) - 1):
+            if sent.lower(i) == verb["noun"] and sent.lower(i + 1).startswith(verb["verb_prefix"]):
+                docs = [
+                    j
+                    for j in range(i)
+                    if sent.lower(j).startswith(tuple(LEXICON["signing_documents"]))
+                ]
+                if not docs:
+                    return None
+                name, _ = self._name(sent, docs[-1])
+                name = _capitalize(kk.base_form(name, proper=False)) if " " not in name else name
+                draft = _Draft(EventType.SIGNING, name, {"қол"}, sent.span)
+                draft.date = self._date(sent)
+                draft.place = self._place(sent, _LOCATIVE, countries=False)
+                draft.participants = list(
+                    dict.fromkeys(self.present.get(sent.index, []) + self._sentence_orgs(sent))
+                )
+                return self._add_draft(draft)
+        return None
+
+    def _speakers(self, sent: _Sentence) -> None:
+        """Who speaks in a sentence with no event of its own attends the article's
+        first conference (news reports a forum, then quotes its speakers)."""
+        lower = self.text[sent.span.start : sent.span.end].lower()
+        if not any(w in lower for w in LEXICON["speech_words"]):
+            return
+        main = next((d for d in self.drafts if d.type == EventType.CONFERENCE), None)
+        if main is not None:
+            for key in self.present.get(sent.index, []):
+                if key not in main.participants:
+                    main.participants.append(key)
+
+    def _happened(self, sent: _Sentence, i: int) -> bool:
+        lower = self.text[sent.span.start : sent.span.end].lower()
+        located = _has_ending(sent.tokens[i].text, _LOCATIVE) or sent.lower(i).endswith(
+            ("нда", "нде")
+        )
+        return located or any(w in lower for w in LEXICON["happening_words"])
+
+    def _sentence_orgs(self, sent: _Sentence) -> list[str]:
+        """Organizations in a sentence (units as their top organization) except those
+        that only name a post's place."""
+        keys = []
+        for m in sent.matches:
+            key = self._org_keys.get((sent.index, m.start))
+            if key and m.entry.category in ("organization", "unit"):
+                keys.append(self._root(key))
+        return list(dict.fromkeys(keys))
+
+    def _organizers(self, sent: _Sentence) -> list[str]:
+        for i, t in enumerate(sent.tokens):
+            if t.text.lower().startswith(tuple(LEXICON["organizer_words"])):
+                for j in range(i - 1, max(-1, i - 4), -1):
+                    m = sent.match(j, _ORG_CATEGORIES)
+                    key = self._org_key(sent, m) if m is not None else None
+                    if key:
+                        return [self._root(key)]
+        return []
+
+    def _place(self, sent: _Sentence, endings: tuple[str, ...], countries: bool) -> str | None:
+        """A city (or, for visits, a country) written in the locative/dative that does
+        not just locate an organization (``Астанадағы … хаб``)."""
+        categories = {"place", "country"} if countries else {"place"}
+        for idx, m in enumerate(sent.matches):
+            word = sent.tokens[m.end - 1].text
+            if m.entry.category not in categories or not _has_ending(word, endings):
+                continue
+            following = sent.matches[idx + 1 : idx + 2]
+            attributive = _has_ending(word, _ATTRIBUTIVE)
+            if attributive and following and following[0].entry.category in _ORG_CATEGORIES:
+                continue
+            return self.builder.gazetteer_entity(m.entry)
+        return None
+
+    def _date(self, sent: _Sentence) -> dt.date | None:
+        found = find_dates_in_text(self.text[sent.span.start : sent.span.end], "kk")
+        return found[0][2] if found else None
+
+    def _add_draft(self, draft: _Draft) -> _Draft:
+        """Add a draft, or merge it into an earlier one describing the same event."""
+        for old in self.drafts:
+            if old.type != draft.type or not (old.triggers & draft.triggers):
+                continue
+            same_people = draft.type in (EventType.MEETING, EventType.VISIT) and set(
+                old.participants
+            ) == set(draft.participants)
+            if draft.type in (EventType.MEETING, EventType.VISIT) and not same_people:
+                continue
+            if draft.type not in (EventType.MEETING, EventType.VISIT) and not _same_name(
+                old, draft
+            ):
+                continue
+            if old.bare and not draft.bare:
+                old.name, old.bare = draft.name, False
+            elif len(draft.name) > len(old.name) and old.bare == draft.bare:
+                old.name = draft.name
+            old.date = old.date or draft.date
+            old.place = old.place or draft.place
+            old.triggers |= draft.triggers
+            old.participants.extend(p for p in draft.participants if p not in old.participants)
+            old.organizers.extend(p for p in draft.organizers if p not in old.organizers)
+            return old
+        self.drafts.append(draft)
+        return draft
+
+    def _emit_events(self) -> None:
+        keys: dict[int, str] = {}
+        for draft in self.drafts:
+            keys[id(draft)] = self.builder.event(
+                draft.type,
+                draft.name,
+                draft.sentence,
+                date=draft.date,
+                place=draft.place,
+                participants=tuple(draft.participants),
+                organizers=tuple(draft.organizers),
+                confidence=draft.confidence,
+            )
+        for draft in self.drafts:
+            if draft.parent is not None and draft.parent is not draft:
+                changes: dict[str, object] = {"parent": keys[id(draft.parent)]}
+                if not draft.participants and draft.type != EventType.CONFERENCE:
+                    # "тараптар" (the parties) of a signing within a meeting
+                    changes["participants"] = tuple(draft.parent.participants)
+                self.builder.update_event(keys[id(draft)], **changes)
+
+
+def _same_name(a: _Draft, b: _Draft) -> bool:
+    """Two conference names for one event: equal heads, and one name's words end the
+    other's (``Азиялық көшбасшылар форумы`` / ``Көшбасшылар форумы``), or one is bare."""
+    if a.bare or b.bare:
+        return True
+    wa = [stem(w, "kk") for w in a.name.split()]
+    wb = [stem(w, "kk") for w in b.name.split()]
+    short, long_ = sorted((wa, wb), key=len)
+    return long_[-len(short) :] == short

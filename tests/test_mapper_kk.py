@@ -1,0 +1,289 @@
+"""The Kazakh mapper on texts written for these tests, the examples and the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.mappers.base import Mapper
+from kg.mappers.kk import KazakhMapper
+from kg.model import Article, EventType, Extraction, PostStatus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_f22f3348edfb279b.txt"
+MAPPER = KazakhMapper()
+
+
+def _article(title: str, body: str, published: dt.date = dt.date(2024, 3, 14)) -> Article:
+    return Article(
+        id="t", source="test", title=title, body=body, language="kk", published=published
+    )
+
+
+def _from_layout(path: Path, published: dt.date) -> Article:
+    """Plain-text layout: title, date line, counter lines, paragraphs."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = 2
+    while i < len(lines) and lines[i].strip().isdigit():
+        i += 1
+    return _article(lines[0], "\n".join(lines[i:]).strip(), published)
+
+
+def _person(ex: Extraction, name: str) -> str:
+    keys = [k for k, e in ex.entities.items() if e.name == name]
+    assert keys, f"no person {name}: {[e.name for e in ex.entities.values()]}"
+    return keys[0]
+
+
+def _has_membership(ex: Extraction, member: str, org: str, role_key: str) -> PostStatus:
+    for ms in ex.memberships:
+        if (ms.member, ms.organization, ms.role.key) == (member, org, role_key):
+            return ms.status
+    raise AssertionError(f"no membership {member} {role_key} {org}: {ex.memberships}")
+
+
+def _events(ex: Extraction, type_: EventType) -> list:
+    return [e for e in ex.events if e.type == type_]
+
+
+def _check_evidence(ex: Extraction) -> None:
+    text = ex.article.text
+    for key in ex.entities:
+        assert any(m.entity == key for m in ex.mentions), key
+    for m in ex.mentions:
+        span = m.evidence.mention
+        assert span is not None and text[span.start : span.end] == m.surface
+        assert m.evidence.sentence.start <= span.start <= span.end <= m.evidence.sentence.end
+    for e in ex.events:
+        assert 0 <= e.evidence.confidence <= 1
+
+
+def test_protocol() -> None:
+    assert isinstance(MAPPER, Mapper)
+    assert MAPPER.languages == ("kk",)
+
+
+def test_post_before_name_with_unit_chain() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Хаб өкілдері Алматыда кездесті",
+            "Өңірлік хабтың басқару комитетінің төрағасы Серік Нұрланұлы Алматыда "
+            "Шанхай ынтымақтастық ұйымының Бас хатшысы Ержан Болатовпен кездесті.",
+        )
+    )
+    serik = _person(ex, "Серік Нұрланұлы")
+    bolatov = _person(ex, "Ержан Болатов")
+    committee = ex.entities["gaz:acsh/organization:басқару комитеті"]
+    assert committee.parent == "gaz:acsh"
+    _has_membership(ex, serik, committee.key, "chair")
+    _has_membership(ex, bolatov, "gaz:sco", "secretary-general")
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert set(meeting.participants) == {serik, bolatov}
+    assert meeting.place == "gaz:almaty"
+    _check_evidence(ex)
+
+
+def test_name_then_post_and_statuses() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Тағайындаулар",
+            "Әсел Нұрова, ЭЫДҰ-ның хатшылығы басшысы, Бішкекке келді. "
+            "Қазақстан сыртқы істер министрінің міндетін атқарушы Бауыржан Темірханов келді. "
+            "БҰҰ-ның бұрынғы бас хатшысы Азамат Серікбаев та қатысты. "
+            "Тимур Жақыпов Еуразиялық экономикалық одақтың төрағасы болып тағайындалды.",
+        )
+    )
+    nurova = _person(ex, "Әсел Нұрова")
+    unit = ex.entities["gaz:oecd/organization:хатшылық"]
+    assert _has_membership(ex, nurova, unit.key, "head") == PostStatus.CURRENT
+    temirkhanov = _person(ex, "Бауыржан Темірханов")
+    assert _has_membership(ex, temirkhanov, "gaz:kz-mfa", "minister-foreign-affairs") == (
+        PostStatus.ACTING
+    )
+    former = _has_membership(ex, _person(ex, "Азамат Серікбаев"), "gaz:un", "secretary-general")
+    assert former == PostStatus.FORMER
+    new = _has_membership(ex, _person(ex, "Тимур Жақыпов"), "gaz:eaeu", "chair")
+    assert new == PostStatus.NEWLY_APPOINTED
+
+
+def test_unknown_ministry_of_a_country() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Сапар",
+            "Моңғолияның білім министрі Батбаяр Ганзориг Астанаға ресми сапармен келді. "
+            "Сапар барысында тараптар ынтымақтастық туралы меморандумға қол қойды.",
+        )
+    )
+    ganzorig = _person(ex, "Батбаяр Ганзориг")
+    ministry = next(e for e in ex.entities.values() if e.name == "Білім министрлігі")
+    assert ministry.parent == "gaz:mn" and ministry.kind.value == "government_body"
+    _has_membership(ex, ganzorig, ministry.key, "minister")
+    (visit,) = _events(ex, EventType.VISIT)
+    assert visit.place == "gaz:astana" and visit.participants == (ganzorig,)
+    (signing,) = _events(ex, EventType.SIGNING)
+    assert signing.parent == visit.key and signing.participants == (ganzorig,)
+
+
+def test_forum_with_organizer_date_and_surname_coreference() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Дүниежүзілік банк форум өткізді",
+            "2024 жылғы 2 мамырда Ташкентте Дүниежүзілік банк ұйымдастырған Орталық Азия "
+            "цифрлық форумы өтті. Форумда Азия даму банкінің директоры Ә. Қалиев сөз сөйледі. "
+            "«Біз бірге жұмыс істейміз», – деді Қалиев.",
+        )
+    )
+    (forum,) = _events(ex, EventType.CONFERENCE)
+    assert forum.name == "Орталық Азия цифрлық форумы"
+    assert forum.date == dt.date(2024, 5, 2) and not forum.date_from_article
+    assert forum.place == "gaz:tashkent"
+    assert forum.organizers == ("gaz:worldbank",)
+    kaliev = _person(ex, "Ә. Қалиев")
+    assert kaliev in forum.participants
+    assert [m.surface for m in ex.mentions if m.entity == kaliev] == ["Ә. Қалиев", "Қалиев"]
+
+
+def test_speed() -> None:
+    body = (ROOT / "examples" / "kk_civil_service_conference.txt").read_text(encoding="utf-8")
+    article = _article("Тест", body * 2)
+    MAPPER.extract(article)
+    start = time.perf_counter()
+    for _ in range(5):
+        MAPPER.extract(article)
+    assert (time.perf_counter() - start) / 5 < 0.05
+
+
+# -- examples -------------------------------------------------------------------------
+
+
+def test_example_conference() -> None:
+    ex = MAPPER.extract(
+        _from_layout(ROOT / "examples" / "kk_civil_service_conference.txt", dt.date(2024, 3, 14))
+    )
+    petrova = _person(ex, "Мария Петрова")
+    zhumabekov = _person(ex, "Дархан Жұмабеков")
+    sodiqov = _person(ex, "Бахтиёр Содиқов")
+    sarsenova = _person(ex, "Алия Сәрсенова")
+    _has_membership(ex, petrova, "gaz:undp", "representative")
+    _has_membership(ex, zhumabekov, "gaz:kz-civil-service-agency", "chair")
+    ministry = next(e for e in ex.entities.values() if e.name == "Әділет министрлігі")
+    assert ministry.parent == "gaz:uz"
+    _has_membership(ex, sodiqov, ministry.key, "minister")
+    status = _has_membership(ex, sarsenova, "gaz:kz-civil-service-agency", "chair")
+    assert status == PostStatus.FORMER
+    (conference,) = _events(ex, EventType.CONFERENCE)
+    assert conference.name == "Еуразиялық мемлекеттік қызмет конференциясы"
+    assert conference.place == "gaz:astana" and conference.organizers == ("gaz:acsh",)
+    assert {petrova, sarsenova} <= set(conference.participants)
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert set(meeting.participants) == {zhumabekov, sodiqov}
+    (signing,) = _events(ex, EventType.SIGNING)
+    assert signing.parent == meeting.key
+    _check_evidence(ex)
+
+
+def test_example_visit() -> None:
+    ex = MAPPER.extract(
+        _from_layout(ROOT / "examples" / "kk_visit_tashkent.txt", dt.date(2023, 5, 5))
+    )
+    zhumabekov = _person(ex, "Дархан Жұмабеков")
+    akhmedov = _person(ex, "Шерзод Ахмедов")
+    _has_membership(ex, zhumabekov, "gaz:kz-civil-service-agency", "chair")
+    agency = next(
+        e for e in ex.entities.values() if e.name == "Мемлекеттік қызметті дамыту агенттігі"
+    )
+    assert agency.parent == "gaz:uz"
+    _has_membership(ex, akhmedov, agency.key, "director")
+    (visit,) = _events(ex, EventType.VISIT)
+    assert visit.place == "gaz:tashkent" and visit.participants == (zhumabekov,)
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert meeting.parent == visit.key
+    assert set(meeting.participants) == {zhumabekov, akhmedov}
+    (signing,) = _events(ex, EventType.SIGNING)
+    assert signing.parent == meeting.key
+    (forum,) = _events(ex, EventType.CONFERENCE)
+    assert forum.name == "Астана халықаралық форумы"
+    assert forum.date == dt.date(2023, 9, 20) and forum.place == "gaz:astana"
+    _check_evidence(ex)
+
+
+def test_example_json_record() -> None:
+    record = json.loads((ROOT / "examples" / "kk_oecd_appointment.json").read_text("utf-8"))
+    ex = MAPPER.extract(
+        _article(record["title"], record["text"], dt.date.fromisoformat(record["date"]))
+    )
+    omarova = _person(ex, "Гүлнар Омарова")
+    division = ex.entities["gaz:oecd/organization:еуразия бөлімі"]
+    assert _has_membership(ex, omarova, division.key, "head") == PostStatus.NEWLY_APPOINTED
+    cormann = _person(ex, "Матиас Корман")
+    _has_membership(ex, cormann, "gaz:oecd", "secretary-general")
+    assert "Корман" in ex.entities[cormann].aliases
+    sarsenbaev = _person(ex, "Ерлан Сәрсенбаев")
+    _has_membership(ex, sarsenbaev, "gaz:kz", "deputy-prime-minister")
+    (forum,) = _events(ex, EventType.CONFERENCE)
+    assert forum.place == "gaz:almaty"
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert set(meeting.participants) == {omarova, sarsenbaev}
+    _check_evidence(ex)
+
+
+# -- the seed article -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> Extraction:
+    if not SEED.exists():
+        pytest.skip(f"seed article not available at {SEED}")
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(lines[4:]).strip()
+    return MAPPER.extract(_article(lines[0], body, dt.date(2017, 9, 22)))
+
+
+def test_seed_entities(seed: Extraction) -> None:
+    baimenov = _person(seed, "Алихан Байменов")
+    assert "Байменов" in seed.entities[baimenov].aliases
+    surfaces = {m.surface for m in seed.mentions if m.entity == baimenov}
+    assert {"Алихан Байменов", "Байменов", "Алихан Байменовпен"} <= surfaces
+    _person(seed, "Пан Сук Ким")
+    lau = _person(seed, "Эдвин Лау")
+    assert "Эдвин Лаумен" in {m.surface for m in seed.mentions if m.entity == lau}
+    for key in ("gaz:eropa", "gaz:oecd", "gaz:acsh", "gaz:kr", "gaz:kr-mpm"):
+        assert key in seed.entities, key
+    assert seed.entities["gaz:kr-mpm"].parent == "gaz:kr"
+    assert seed.entities["gaz:acsh/organization:басқару комитеті"].parent == "gaz:acsh"
+    division = "gaz:oecd/organization:мемлекеттік қызметті реформалау бөлімі"
+    assert seed.entities[division].parent == "gaz:oecd"
+    oecd_surfaces = {m.surface for m in seed.mentions if m.entity == "gaz:oecd"}
+    assert {"ЭЫДҰ", "Экономикалық ынтымақтастық және даму ұйымы"} <= oecd_surfaces
+    _check_evidence(seed)
+
+
+def test_seed_memberships(seed: Extraction) -> None:
+    baimenov = _person(seed, "Алихан Байменов")
+    committee = "gaz:acsh/organization:басқару комитеті"
+    _has_membership(seed, baimenov, committee, "chair")
+    _has_membership(seed, _person(seed, "Пан Сук Ким"), "gaz:kr-mpm", "minister")
+    division = "gaz:oecd/organization:мемлекеттік қызметті реформалау бөлімі"
+    _has_membership(seed, _person(seed, "Эдвин Лау"), division, "head")
+    assert len(seed.memberships) == 3  # the Hub's chair is not Lau
+
+
+def test_seed_events(seed: Extraction) -> None:
+    baimenov = _person(seed, "Алихан Байменов")
+    kim = _person(seed, "Пан Сук Ким")
+    lau = _person(seed, "Эдвин Лау")
+    conferences = _events(seed, EventType.CONFERENCE)
+    forum = next(e for e in conferences if "көшбасшылар форумы" in e.name.lower())
+    assembly = next(e for e in conferences if "Бас Ассамблеясы" in e.name)
+    assert forum.place == "gaz:seoul" and forum.date == dt.date(2017, 9, 22)
+    assert forum.parent == assembly.key
+    assert assembly.organizers == ("gaz:eropa",)
+    assert {"gaz:oecd", baimenov} <= set(forum.participants)
+    meetings = {frozenset(e.participants): e for e in _events(seed, EventType.MEETING)}
+    assert meetings[frozenset({kim, baimenov})].parent == assembly.key
+    assert frozenset({baimenov, lau}) in meetings
+    assert len(seed.events) == 4
