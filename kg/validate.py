@@ -64,7 +64,7 @@ def validate_graph(data: Graph) -> ValidationReport:
         inference="none",
         allow_warnings=True,
         allow_infos=True,
-        advanced=True,
+        advanced=False,
     )
     results = [
         _result(report_graph, node, data)

@@ -1,0 +1,106 @@
+"""The pipeline with a stand-in mapper: batching of validation, failure attribution,
+duplicates; and the mapper registry's plug-in mechanism."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+from helpers import kazakh_article, kazakh_extraction
+
+import kg.mappers
+import kg.pipeline
+from kg.mappers.base import ExtractionBuilder
+from kg.model import Article, EntityType, Extraction, Role
+from kg.pipeline import VALIDATION_BATCH, Builder, BuildOptions
+from kg.text import split_sentences
+
+
+class StandInMapper:
+    """Yields the hand-built extraction; for articles whose id starts with ``bad`` a
+    membership whose member is a place, which the shapes must reject."""
+
+    name, version, languages = "stand-in", "1", ("kk",)
+
+    def extract(self, article: Article) -> Extraction:
+        if not article.id.startswith("bad"):
+            return kazakh_extraction(article)
+        b = ExtractionBuilder(article, self.name, self.version)
+        sentence = split_sentences(article.text)[0]
+        place = b.entity(EntityType.PLACE, "Сеул")
+        org = b.entity(EntityType.ORGANIZATION, "Хаб")
+        b.membership(place, org, Role("төраға", "kk", "chair"), sentence)
+        return b.build()
+
+
+@pytest.fixture(autouse=True)
+def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kg.pipeline, "get_mapper", lambda lang: StandInMapper())
+
+
+def _articles(n: int, bad: set[int]) -> list[Article]:
+    return [
+        kazakh_article(
+            id=f"{'bad' if i in bad else 'ok'}-{i}", source=f"in/{i}.txt", title=f"Тақырып {i}"
+        )
+        for i in range(n)
+    ]
+
+
+def test_invalid_article_is_named_and_the_rest_of_its_batch_kept() -> None:
+    builder = Builder(BuildOptions())
+    articles = _articles(VALIDATION_BATCH + 5, bad={3})
+    for article in articles:
+        builder.add(article)
+    result = builder.finish()
+    assert result.articles == len(articles) - 1
+    failed = result.failed_inputs
+    assert [p.source for p in failed] == ["in/3.txt"]
+    assert "fails SHACL validation" in failed[0].message and "Violation" in failed[0].message
+    assert result.dataset_report is not None and result.dataset_report.conforms
+    assert not result.ok  # a failed input makes the run fail (unless --keep-going)
+
+
+def test_without_validation_nothing_is_checked() -> None:
+    builder = Builder(BuildOptions(validate=False))
+    for article in _articles(3, bad={1}):
+        builder.add(article)
+    result = builder.finish()
+    assert result.articles == 3 and result.dataset_report is None
+
+
+def test_duplicate_articles_are_skipped_with_a_warning() -> None:
+    builder = Builder(BuildOptions())
+    builder.add(kazakh_article())
+    builder.add(kazakh_article(source="elsewhere.txt"))
+    result = builder.finish()
+    assert result.articles == 1
+    assert [(p.source, p.fatal) for p in result.problems] == [("elsewhere.txt", False)]
+    assert result.ok
+
+
+def test_article_without_date_warns() -> None:
+    builder = Builder(BuildOptions())
+    builder.add(kazakh_article(published=None))
+    result = builder.finish()
+    assert result.articles == 1
+    assert any("no publication date" in p.message and not p.fatal for p in result.problems)
+
+
+def test_plugin_mappers_come_from_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    plugin = importlib.metadata.EntryPoint(
+        name="uz", value="test_pipeline:StandInMapper", group="kg.mappers"
+    )
+    monkeypatch.setattr(
+        kg.mappers, "entry_points", lambda group: [plugin] if group == "kg.mappers" else []
+    )
+    kg.mappers.available.cache_clear()
+    kg.mappers.get_mapper.cache_clear()
+    try:
+        assert kg.mappers.available()["uz"] == "test_pipeline:StandInMapper"
+        assert isinstance(kg.mappers.get_mapper("uz"), StandInMapper)
+        with pytest.raises(kg.mappers.UnsupportedLanguage, match="no mapper for language 'xx'"):
+            kg.mappers.get_mapper("xx")
+    finally:
+        kg.mappers.available.cache_clear()
+        kg.mappers.get_mapper.cache_clear()
