@@ -12,7 +12,25 @@ import snowballstemmer
 
 from kg.lang import kk
 
-_SNOWBALL = {"ru": "russian", "en": "english"}
+_SNOWBALL = {"en": "english"}
+
+# Russian inflectional endings, longest first.  Snowball's Russian stemmer treats proper
+# names unevenly (Астана → аста, but Астане → астан), which breaks gazetteer look-up of
+# inflected names; stripping one ending from a closed list is consistent across cases.
+_RU_ENDINGS = sorted(
+    """а я ы и е у ю о ь й ой ей ом ем ам ям ах ях ами ями ов ев ий ый ая яя ое ее ого его
+    ому ему ым им ую юю ых их ые ие ою ею ию ия ии ией иям иях иями ья ье ьи ьей ьем ием""".split(),
+    key=len,
+    reverse=True,
+)
+_RU_MIN_STEM = 3
+
+
+def _ru_stem(word: str) -> str:
+    for ending in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _RU_MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 @lru_cache(maxsize=4)
@@ -26,6 +44,8 @@ def stem(word: str, lang: str) -> str:
     lower = word.lower().replace("ё", "е")
     if lang == "kk":
         return kk.stem(lower)
+    if lang == "ru":
+        return _ru_stem(lower)
     if lang in _SNOWBALL:
         if lang == "en" and lower.endswith(("'s", "’s")):
             lower = lower[:-2]

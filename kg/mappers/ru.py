@@ -1,0 +1,903 @@
+"""Russian rule + gazetteer mapper.
+
+Russian news names people through appositions: a post, the organization it belongs to
+(in the genitive) and then the name — ``председатель управляющего комитета
+Регионального хаба … Алихан Байменов``.  The mapper finds person names first (by
+dictionary name tags, Russian surname endings, initials, or a post right before them),
+then reads the apposition to their left (or after a comma to their right) as one or more
+posts (stacked with a dash) and an organization chain (unit → organization → country).
+Events come from trigger words (``встретился с``, ``подписали меморандум``, ``форум
+прошёл``); their date, place, organizer and super-event are read in the same sentence.
+Cue words live in ``kg/gazetteers/lexicon_ru.json``; inflection is ``kg.lang.ru``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from kg.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
+from kg.lang import ru, stem
+from kg.mappers.base import ExtractionBuilder
+from kg.model import (
+    Article,
+    EntityType,
+    EventType,
+    Extraction,
+    OrgKind,
+    PostStatus,
+    Role,
+    Span,
+)
+from kg.readers.dates import find_dates_in_text
+from kg.text import Token, split_sentences, tokenize
+
+LANG = "ru"
+LEXICON = json.loads(
+    resources.files("kg.gazetteers").joinpath("lexicon_ru.json").read_text(encoding="utf-8")
+)
+EVENTS = LEXICON["events"]
+_DASHES = frozenset({"–", "—", "-"})
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
+_BOUNDARY = frozenset(",;:()!?…")
+_STATUS = {
+    PostStatus(name): re.compile(pattern, re.IGNORECASE)
+    for name, pattern in LEXICON["status_patterns"].items()
+}
+_APPOINT = re.compile(LEXICON["appointment_pattern"], re.IGNORECASE)
+_DISMISS = re.compile(LEXICON["dismissal_pattern"], re.IGNORECASE)
+_ORGANIZER = re.compile(EVENTS["organizer_cues"] + r"\s*$", re.IGNORECASE)
+_EVENT_NAMES = {
+    EventType.MEETING: "Встреча",
+    EventType.VISIT: "Визит",
+}
+_TRIGGER_WORDS = (
+    *EVENTS["meeting_verbs"],
+    *EVENTS["meeting_nouns"],
+    *EVENTS["conference_nouns"],
+    *EVENTS["signing_verbs"],
+    *EVENTS["visit_verbs"],
+)
+# Lemmas change their last letters in inflection and ``встретиться`` becomes
+# ``встретился``: four letters of each trigger are enough for a cheap pre-check.
+_TRIGGER_PREFIXES = re.compile(
+    "|".join(sorted({re.escape(w[:4].replace("ё", "е")) for w in _TRIGGER_WORDS}))
+)
+_MAX_NAME_WORDS = 4
+_OPENERS = frozenset({"«", '"', "—", "–", "(", ":"})
+_MAX_NP = 8
+
+
+@dataclass
+class _Person:
+    """A person name found in a sentence: tokens ``start``..``end`` of the sentence."""
+
+    start: int
+    end: int
+    key: str = ""
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    tokens: list[Token]
+    matches: list[GazetteerMatch]
+    covered: dict[int, GazetteerMatch] = field(default_factory=dict)
+    persons: list[_Person] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def words(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.tokens[start:end] if t.is_word]
+
+
+_NOT_NAMES = frozenset(LEXICON["not_names"])
+_STOP = frozenset(LEXICON["stop_words"])
+_HEAD_STEMS = {stem(word, LANG): word for word in (*LEXICON["unit_heads"], *LEXICON["org_heads"])}
+_FUNCTION_TAGS = frozenset({"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "COMP"})
+_VERB_TAGS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
+def _lemma(token: Token) -> str:
+    return ru.lemma(token.text) if token.is_word else token.text
+
+
+def _is_verb(word: str) -> bool:
+    best = ru.parses(word)[0]
+    return bool(_VERB_TAGS & best.tag.grammemes) and best.score >= 0.3
+
+
+def _is_adj(word: str) -> bool:
+    best = ru.parses(word)[0]
+    return bool({"ADJF", "PRTF"} & best.tag.grammemes) or (
+        word[:1].isupper() and word.lower().endswith(("ский", "ском", "ского", "ской", "ская"))
+    )
+
+
+def _name_like(word: str) -> bool:
+    """A dictionary first name, patronymic or surname, or a Russian surname ending."""
+    return ru.name_tag(word) is not None or ru.has_surname_ending(word)
+
+
+def _is_geographic(word: str) -> bool:
+    """A dictionary place name (guesses for unknown words do not count)."""
+    return ru.is_known(word) and any("Geox" in p.tag and p.score >= 0.5 for p in ru.parses(word))
+
+
+def _is_function_word(word: str) -> bool:
+    """``Затем``, ``Однако``: a capitalized sentence opener that is no name."""
+    best = ru.parses(word)[0]
+    return bool(_FUNCTION_TAGS & best.tag.grammemes) and ru.name_tag(word) is None
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _role_label(words: list[str]) -> str:
+    """The post in the nominative, lower case unless it holds a name or an acronym."""
+    label = ru.phrase_nominative(words)
+    first = label.split()[0] if label else label
+    return label if ru.is_acronym(first) else label[:1].lower() + label[1:]
+
+
+def _head_word(words: list[str]) -> str:
+    return next((w for w in words if not _is_adj(w)), words[0])
+
+
+def ru_slug(name: str) -> str:
+    """Key for finding an event again by name (case and ``ё`` ignored)."""
+    return " ".join(re.findall(r"\w+", name.lower().replace("ё", "е")))
+
+
+class RussianMapper:
+    """Rules and gazetteers for Russian; see the module docstring for the approach."""
+
+    name = "kg-ru-rules"
+    version = "0.1.0"
+    languages = (LANG,)
+
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer.default()
+        ru.analyzer()
+
+    def extract(self, article: Article) -> Extraction:
+        return _ArticleMapper(self, article).run()
+
+
+class _ArticleMapper:
+    """The state of mapping one article: persons by surname, events by name."""
+
+    def __init__(self, mapper: RussianMapper, article: Article) -> None:
+        self.gazetteer = mapper.gazetteer
+        self.b = ExtractionBuilder(article, mapper.name, mapper.version)
+        self.b.lang = LANG
+        self.text = article.text
+        self.dates = find_dates_in_text(self.text, LANG)
+        self.surnames: dict[str, str] = {}
+        self.events: dict[str, str] = {}
+        self.last_conference: dict[str, str] = {}
+
+    def run(self) -> Extraction:
+        sentences = [self._prepare(span) for span in split_sentences(self.text)]
+        for sentence in sentences:
+            self._find_persons(sentence, full_names=True)
+        for sentence in sentences:
+            self._find_persons(sentence, full_names=False)
+            self._gazetteer_mentions(sentence)
+            for person in sentence.persons:
+                self._appositions(sentence, person)
+            self._appointments(sentence)
+            self._events(sentence)
+        return self.b.build()
+
+    def _prepare(self, span: Span) -> _Sentence:
+        tokens = tokenize(self.text, span)
+        matches = self.gazetteer.match(tokens, LANG)
+        sentence = _Sentence(span, tokens, matches)
+        for m in matches:
+            for i in range(m.start, m.end):
+                sentence.covered[i] = m
+        return sentence
+
+    # -- persons ----------------------------------------------------------------------
+
+    def _is_name_word(self, s: _Sentence, i: int) -> bool:
+        token = s.tokens[i]
+        if not token.is_word or not token.is_capitalized or ru.is_acronym(token.text):
+            return False
+        if i in s.covered and s.covered[i].entry.category != "role":
+            return False
+        if len(token.text) < 2 or token.text[0].isdigit():
+            return False
+        lemma = _lemma(token)
+        opener = i == 0 or s.tokens[i - 1].text in _OPENERS
+        if opener and _is_function_word(token.text):
+            return False
+        if _is_geographic(token.text) and ru.name_tag(token.text) is None:
+            return False
+        return (
+            lemma not in _NOT_NAMES
+            and lemma not in LEXICON["role_heads"]
+            and stem(token.text, LANG) not in _HEAD_STEMS
+        )
+
+    def _is_initial(self, s: _Sentence, i: int) -> bool:
+        t = s.tokens
+        return (
+            len(t[i].text) == 1 and t[i].text.isupper() and i + 1 < len(t) and t[i + 1].text == "."
+        )
+
+    def _name_groups(self, s: _Sentence) -> list[tuple[int, int]]:
+        """Runs of capitalized words and initials (``А. Б. Байменов``)."""
+        groups, i = [], 0
+        while i < len(s.tokens):
+            j = i
+            while j < len(s.tokens):
+                if self._is_initial(s, j):
+                    j += 2
+                elif self._is_name_word(s, j) and j - i < _MAX_NAME_WORDS * 2:
+                    j += 1
+                else:
+                    break
+            while j - i > 1 and _is_geographic(s.tokens[i].text):
+                i += 1  # ``Кыргызстана Бакытом Осмоновым``: the country is not the name
+            if j > i:
+                groups.append((i, j))
+                i = j
+            else:
+                i += 1
+        return groups
+
+    def _find_persons(self, s: _Sentence, *, full_names: bool) -> None:
+        for start, end in self._name_groups(s):
+            words = self._name_words(s, start, end)
+            names = [w for w in words if not w.endswith(".")]
+            has_initials = len(names) < len(words)
+            if not names:
+                continue
+            full = len(names) >= 2
+            if full != full_names:
+                continue
+            if full:
+                if not (self._after_role(s, start) or any(_name_like(w) for w in names)):
+                    continue
+                key = self._register(s, start, end, words)
+            else:
+                key = self._resolve_short(s, start, end, names[-1], has_initials)
+            if key:
+                s.persons.append(_Person(start, end, key))
+
+    @staticmethod
+    def _name_words(s: _Sentence, start: int, end: int) -> list[str]:
+        """Words of a name group, initials with their full stop (``А.``)."""
+        words: list[str] = []
+        for token in s.tokens[start:end]:
+            if token.text == "." and words:
+                words[-1] += "."
+            elif token.is_word:
+                words.append(token.text)
+        return words
+
+    def _register(self, s: _Sentence, start: int, end: int, words: list[str]) -> str:
+        name = ru.person_nominative(words)
+        key = self.b.entity(EntityType.PERSON, name, confidence=0.75)
+        self.b.mention(key, s.tokens[start:end], s.span)
+        for word in (words[-1], words[0]):
+            self.surnames.setdefault(stem(word, LANG), key)
+        return key
+
+    def _resolve_short(
+        self, s: _Sentence, start: int, end: int, surname: str, has_initials: bool
+    ) -> str | None:
+        """A surname alone (or with initials) names the full-name person of the article
+        with that surname; otherwise it is a person only after a post or with initials."""
+        key = next(
+            (
+                self.surnames[stem(form, LANG)]
+                for form in ru.surname_nominative(surname)
+                if stem(form, LANG) in self.surnames
+            ),
+            None,
+        )
+        words = self._name_words(s, start, end)
+        if key is None:
+            honorific = start > 0 and s.tokens[start - 1].text.lower() in LEXICON["honorifics"]
+            if not (has_initials or honorific or self._after_role(s, start)):
+                return None
+            name = ru.person_nominative(words)
+            key = self.b.entity(EntityType.PERSON, name, confidence=0.55)
+        self.b.alias(key, self._short_form(key, words))
+        self.b.mention(key, s.tokens[start:end], s.span, confidence=0.7)
+        return key
+
+    def _short_form(self, key: str, words: list[str]) -> str:
+        """The short mention in base form, its surname taken from the full name when
+        the stems agree (``А. Байменова`` → ``А. Байменов``)."""
+        surname = words[-1]
+        full = self.b.extraction.entities[key].name.split()
+        forms = {stem(form, LANG) for form in ru.surname_nominative(surname)}
+        same = [w for w in full if stem(w, LANG) in forms]
+        base = same[0] if same else ru.person_nominative([surname])
+        return " ".join([*words[:-1], base])
+
+    def _after_role(self, s: _Sentence, start: int) -> bool:
+        window = self._window(s, start)
+        return any(self._role_at(s, i) for i in range(window, start))
+
+    # -- appositions: posts and organizations ------------------------------------------
+
+    def _window(self, s: _Sentence, start: int) -> int:
+        """Leftmost token of the apposition that ends right before ``start``."""
+        i = start
+        while i > 0:
+            j = i - 1
+            token = s.tokens[j]
+            if j in s.covered or token.text in _DASHES or token.text in _QUOTES:
+                i = j
+                continue
+            if token.text in _BOUNDARY or token.text == "." or not token.is_word:
+                break
+            located = token.text.lower() in {"в", "во"} and (
+                i in s.covered or _is_geographic(s.tokens[i].text)
+            )
+            if (token.text.lower() in _STOP and not located) or _is_verb(token.text):
+                break
+            if any(p.start <= j < p.end for p in s.persons):
+                break
+            i = j
+        return i
+
+    def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None:
+        """A post starting at token ``i``: (end, roles-gazetteer key)."""
+        match = s.covered.get(i)
+        if match is not None and match.entry.category == "role" and match.start == i:
+            return match.end, match.entry.id
+        token = s.tokens[i]
+        if not token.is_word:
+            return None
+        lemma = _lemma(token)
+        head = lemma.removeprefix("экс-")
+        if head in LEXICON["role_heads"] and head not in LEXICON["role_modifiers"]:
+            return i + 1, LEXICON["role_heads"][head]
+        if head in LEXICON["role_modifiers"] and i + 1 < len(s.tokens):
+            inner = self._role_at(s, i + 1)
+            if inner:
+                return inner
+        return None
+
+    def _appositions(self, s: _Sentence, person: _Person) -> None:
+        start = self._window(s, person.start)
+        first = next((i for i in range(start, person.start) if self._role_at(s, i)), None)
+        if first is not None:
+            self._posts(s, person, first, person.start)
+            return
+        t = s.tokens
+        if person.end < len(t) and t[person.end].text == ",":
+            end = person.end + 1
+            while end < len(t) and t[end].text not in _BOUNDARY and t[end].text != ".":
+                if _is_verb(t[end].text):
+                    break
+                end += 1
+            role = next(
+                (i for i in range(person.end + 1, min(end, person.end + 4)) if self._role_at(s, i)),
+                None,
+            )
+            if role is not None:
+                self._posts(s, person, person.end + 1, end)
+
+    def _posts(self, s: _Sentence, person: _Person, start: int, end: int) -> None:
+        """Posts from ``start`` to ``end``: dash-separated segments, each a post and an
+        organization chain; a segment without an organization takes the next one's."""
+        segments, seg_start = [], start
+        for i in range(start, end):
+            if s.tokens[i].text in _DASHES and i not in s.covered:
+                segments.append((seg_start, i))
+                seg_start = i + 1
+        segments.append((seg_start, end))
+        parsed = [self._segment(s, a, b) for a, b in segments if a < b]
+        fallback = None
+        for role_end, key, org_start, seg_end, lead in reversed(parsed):
+            org = self._org_chain(s, org_start, seg_end, role=(lead, role_end, key))
+            fallback = org or fallback
+            target = org or self._country_of(fallback)
+            if target is None:
+                continue
+            label = _role_label(s.words(lead, role_end))
+            status = self._status(s, lead)
+            self.b.membership(
+                person.key,
+                target,
+                Role(label=label, lang=LANG, key=key),
+                s.span,
+                status=status,
+                confidence=0.75 if org else 0.55,
+            )
+        s.used.update(range(start, end))
+
+    def _segment(self, s: _Sentence, start: int, end: int) -> tuple[int, str | None, int, int, int]:
+        """(role end, role key, organization start, segment end, role start) of one post.
+        The post extends over lower-case genitive complements (``министр экономики``)."""
+        lead = start
+        while lead < end and not self._role_at(s, lead):
+            lead += 1
+        found = self._role_at(s, lead) if lead < end else None
+        if found is None:
+            return start, None, start, end, start
+        role_end, key = found
+        while role_end < end and self._complement(s, role_end):
+            role_end += 1
+        return role_end, key, role_end, end, lead
+
+    def _complement(self, s: _Sentence, i: int) -> bool:
+        token = s.tokens[i]
+        if i in s.covered or not token.is_word or token.is_capitalized:
+            return False
+        lemma = _lemma(token)
+        if lemma in LEXICON["unit_heads"] or lemma in LEXICON["org_heads"]:
+            return False
+        return "gent" in ru.word_case(token.text) or self._role_at(s, i) is not None
+
+    def _status(self, s: _Sentence, start: int) -> PostStatus:
+        """The post's status from the words right before it (``бывший``, ``и.о.``)."""
+        before = self.text[max(s.span.start, s.tokens[start].start - 50) : s.tokens[start].start]
+        head = s.tokens[start].text.lower()
+        if head.startswith("экс"):
+            return PostStatus.FORMER
+        for status, pattern in _STATUS.items():
+            if pattern.search(before):
+                return status
+        return PostStatus.CURRENT
+
+    def _country_of(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        entity = self.b.extraction.entities.get(key)
+        if entity is not None and entity.kind == OrgKind.STATE:
+            return key
+        while entity is not None and entity.parent:
+            parent = self.b.extraction.entities.get(entity.parent)
+            if parent is not None and parent.kind == OrgKind.STATE:
+                return parent.key
+            entity = parent
+        return key
+
+    # -- organization chains ----------------------------------------------------------
+
+    def _chunks(self, s: _Sentence, start: int, end: int) -> list[tuple[int, int]]:
+        """Split an organization part into gazetteer matches, quoted names and unknown
+        phrases, a new phrase starting at every unit or organization head word."""
+        chunks, i = [], start
+        while i < end:
+            token = s.tokens[i]
+            if i in s.covered:
+                m = s.covered[i]
+                chunks.append((i, min(m.end, end)))
+                i = m.end
+                continue
+            if not token.is_word and token.text not in _QUOTES:
+                i += 1
+                continue
+            j = i + 1
+            while j < end and j not in s.covered and not self._starts_org(s, j):
+                if s.tokens[j].text in _STOP or s.tokens[j].text in _DASHES:
+                    break
+                j += 1
+            chunks.append((i, j))
+            i = j if j > i else i + 1
+            while i < end and s.tokens[i].text.lower() in _STOP:
+                i = end  # a preposition ends the organization part (``посол … в Казахстане``)
+        return chunks
+
+    def _starts_org(self, s: _Sentence, i: int) -> bool:
+        lemma = _lemma(s.tokens[i])
+        return lemma in LEXICON["unit_heads"] or lemma in LEXICON["org_heads"]
+
+    def _org_chain(
+        self, s: _Sentence, start: int, end: int, role: tuple[int, int, str | None]
+    ) -> str | None:
+        chunks = self._chunks(s, start, end)
+        parent: str | None = None
+        for a, b in reversed(chunks):
+            parent = self._org_chunk(s, a, b, parent) or parent
+        first = parent
+        ministry = self._ministry(s, role, chunks)
+        return ministry or first
+
+    def _org_chunk(self, s: _Sentence, a: int, b: int, parent: str | None) -> str | None:
+        match = s.covered.get(a)
+        tokens = s.tokens[a:b]
+        if match is not None:
+            entry = match.entry
+            if entry.category in ("organization", "country"):
+                return self._gazetteer_key(entry, s, match)
+            if entry.category == "unit":
+                key = self.b.entity(
+                    EntityType.ORGANIZATION,
+                    entry.label(LANG),
+                    kind=OrgKind.UNIT,
+                    parent=parent,
+                    ref=None,
+                    confidence=0.7,
+                )
+                self.b.mention(key, tokens, s.span)
+                return key
+            return None
+        return self._unknown_org(s, a, b, parent)
+
+    def _unknown_org(self, s: _Sentence, a: int, b: int, parent: str | None) -> str | None:
+        words = s.words(a, b)
+        if not words:
+            return None
+        head = words[0] if ru.is_acronym(words[0]) else _HEAD_STEMS.get(stem(words[0], LANG), "")
+        quoted = self._quoted(s, a, b)
+        known = self._known_after_inflection(words)
+        if known is not None:
+            key = self.b.gazetteer_entity(known)
+            self.b.mention(key, s.tokens[a:b], s.span, confidence=0.7)
+            return key
+        if head in LEXICON["ministry_abbreviations"]:
+            name = " ".join([LEXICON["ministry_abbreviations"][head], *words[1:]])
+            kind = OrgKind.GOVERNMENT_BODY
+        elif head in LEXICON["unit_heads"]:
+            name, kind = _capitalize(ru.phrase_nominative(words, "gent")), OrgKind.UNIT
+        elif head in LEXICON["org_heads"]:
+            kind = OrgKind(LEXICON["org_heads"][head])
+            name = quoted or _capitalize(ru.phrase_nominative(words, "gent"))
+        else:
+            return None
+        if kind not in (OrgKind.UNIT, OrgKind.GOVERNMENT_BODY):
+            parent = None
+        key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
+        self.b.mention(key, s.tokens[a:b], s.span, confidence=0.6)
+        return key
+
+    def _known_after_inflection(self, words: list[str]) -> GazetteerEntry | None:
+        """A gazetteer organization whose short name the phrase is once in the
+        nominative (``Хаба`` → ``Хаб``): short names are matched as written."""
+        nominative = ru.phrase_nominative(words, "gent")
+        tokens = tokenize(nominative)
+        matches = self.gazetteer.match(tokens, LANG, ("organization",))
+        if len(matches) == 1 and (matches[0].start, matches[0].end) == (0, len(tokens)):
+            return matches[0].entry
+        return None
+
+    def _quoted(self, s: _Sentence, a: int, b: int) -> str | None:
+        text = self.text[s.tokens[a].start : s.tokens[b - 1].end]
+        found = re.search(r"«([^»]+)»", text)
+        return found.group(1) if found else None
+
+    def _ministry(
+        self, s: _Sentence, role: tuple[int, int, str | None], chunks: list[tuple[int, int]]
+    ) -> str | None:
+        """``министр иностранных дел Казахстана`` → the ministry of that country."""
+        lead, role_end, key = role
+        if key not in LEXICON["ministerial_roles"]:
+            return None
+        words = s.words(lead, role_end)
+        i = next((n for n, w in enumerate(words) if "министр" in w.lower()), None)
+        if i is None or i + 1 >= len(words):
+            return None
+        complement = " ".join(words[i + 1 :])
+        ministry = f"Министерство {complement}"
+        country = s.covered.get(chunks[0][0]) if chunks else None
+        if country is None or country.entry.category != "country":
+            return None
+        for entry in self.gazetteer.entries.values():
+            if (
+                entry.kind == "government_body"
+                and country.entry.id in (entry.country, entry.parent)
+                and any(n.startswith(ministry) for n in entry.names.get(LANG, ()))
+            ):
+                return self.b.gazetteer_entity(entry)
+        country_key = self.b.gazetteer_entity(country.entry)
+        surface = " ".join(s.words(country.start, country.end))
+        return self.b.entity(
+            EntityType.ORGANIZATION,
+            f"{ministry} {surface}",
+            kind=OrgKind.GOVERNMENT_BODY,
+            parent=country_key,
+        )
+
+    def _gazetteer_key(self, entry: GazetteerEntry, s: _Sentence, m: GazetteerMatch) -> str:
+        key = self.b.gazetteer_entity(entry)
+        self.b.mention(key, s.tokens[m.start : m.end], s.span, confidence=0.85)
+        return key
+
+    def _gazetteer_mentions(self, s: _Sentence) -> None:
+        """Every known organization, country and city is an entity with its mention;
+        a unit directly followed by an organization becomes that organization's unit."""
+        for n, m in enumerate(s.matches):
+            if m.entry.category in ("organization", "country", "place"):
+                self._gazetteer_key(m.entry, s, m)
+            elif m.entry.category == "unit" and n + 1 < len(s.matches):
+                nxt = s.matches[n + 1]
+                if nxt.start == m.end and nxt.entry.category == "organization":
+                    parent = self.b.gazetteer_entity(nxt.entry)
+                    self._org_chunk(s, m.start, m.end, parent)
+
+    # -- appointments -----------------------------------------------------------------
+
+    def _appointments(self, s: _Sentence) -> None:
+        """``Иванов назначен министром …`` / ``освобожден от должности …``."""
+        for i, token in enumerate(s.tokens):
+            if _APPOINT.match(token.text):
+                status = PostStatus.NEWLY_APPOINTED
+            elif _DISMISS.match(token.text):
+                status = PostStatus.FORMER
+            else:
+                continue
+            person = next((p for p in reversed(s.persons) if p.end <= i), None)
+            person = person or next((p for p in s.persons if p.start > i), None)
+            if person is None:
+                continue
+            j = i + 1
+            while j < len(s.tokens) and _lemma(s.tokens[j]) in {"на", "от", "должность", "пост"}:
+                j += 1
+            if j >= len(s.tokens) or not self._role_at(s, j):
+                continue
+            end = j
+            while end < len(s.tokens) and s.tokens[end].text not in _BOUNDARY | {"."}:
+                if any(p.start == end for p in s.persons):
+                    break
+                end += 1
+            before = len(self.b.extraction.memberships)
+            self._posts(s, person, j, end)
+            self._set_status(before, status)
+
+    def _set_status(self, since: int, status: PostStatus) -> None:
+        ms = self.b.extraction.memberships
+        for n in range(since, len(ms)):
+            ms[n] = replace(ms[n], status=status)
+
+    # -- events -----------------------------------------------------------------------
+
+    def _events(self, s: _Sentence) -> None:
+        lower = self.text[s.span.start : s.span.end].lower().replace("ё", "е")
+        if not _TRIGGER_PREFIXES.search(lower):
+            return  # no trigger word: skip lemmatizing the whole sentence
+        lemmas = [_lemma(t) for t in s.tokens]
+        found = self._classify(s, lemmas)
+        if found is None:
+            return
+        type_, name, generic = found
+        persons = tuple(dict.fromkeys(p.key for p in s.persons))
+        place = self._place(s)
+        date = self._date(s)
+        parent = self._parent(s, date, place)
+        orgs = self._parties(s)
+        participants = persons if len(persons) >= 2 else (*persons, *orgs)
+        organizers = self._organizers(s, lemmas)
+        participants = tuple(p for p in participants if p not in organizers)
+        head = ru.lemma(_head_word(name.split()))
+        existing = self._same_event(type_, name, head, generic and not persons, lemmas)
+        if existing:
+            self._merge(existing, participants, organizers, place, parent, date)
+            return
+        key = self.b.event(
+            type_,
+            name,
+            s.span,
+            date=date,
+            place=place,
+            participants=participants,
+            organizers=organizers,
+            parent=parent if parent != existing else None,
+            confidence=0.7,
+        )
+        self.events.setdefault(ru_slug(name), key)
+        self.last_conference[head] = key
+
+    def _same_event(
+        self, type_: EventType, name: str, head: str, generic: bool, lemmas: list[str]
+    ) -> str | None:
+        """An event already reported that this sentence speaks about again: the same
+        name, a name containing the other (``Международный форум …`` / ``Форум …``), a
+        bare ``форум``, or ``встреча состоялась`` after a reported meeting."""
+        if type_ == EventType.MEETING:
+            noun_only = not set(lemmas) & {"встретиться", "встречаться", "принять"}
+            return self.last_conference.get(head) if noun_only and generic else None
+        if type_ != EventType.CONFERENCE:
+            return None
+        slug = ru_slug(name)
+        if slug in self.events:
+            return self.events[slug]
+        for known, key in self.events.items():
+            if known.endswith(slug) or slug.endswith(known) or known.startswith(slug):
+                return key
+        return self.last_conference.get(head) if generic else None
+
+    def _classify(self, s: _Sentence, lemmas: list[str]) -> tuple[EventType, str, bool] | None:
+        """(type, base-form name, whether the name is generic) of the sentence's event."""
+        has = set(lemmas)
+        if has & set(EVENTS["signing_verbs"]):
+            doc = next((i for i, x in enumerate(lemmas) if x in EVENTS["documents"]), None)
+            if doc is not None:
+                words = self._np(s, doc)
+                return EventType.SIGNING, "Подписание " + ru.inflect_phrase(words, "gent"), False
+        if has & {"встретиться", "встречаться"} or (
+            has & set(EVENTS["meeting_nouns"]) and has & set(EVENTS["happened_verbs"])
+        ):
+            return EventType.MEETING, _EVENT_NAMES[EventType.MEETING], True
+        if self._received(s, lemmas):
+            return EventType.MEETING, _EVENT_NAMES[EventType.MEETING], True
+        visit = has & (set(EVENTS["visit_nouns"]) | set(EVENTS["visit_verbs"]))
+        if visit and (s.persons or any(m.entry.category != "place" for m in s.matches)):
+            return EventType.VISIT, _EVENT_NAMES[EventType.VISIT], True
+        cue = has & (set(EVENTS["happened_verbs"]) | set(EVENTS["participation_cues"]))
+        for i, lemma in enumerate(lemmas):
+            kind = EVENTS["conference_nouns"].get(lemma)
+            if kind in ("conference", "event") and cue and not self._after_parent_cue(s, i):
+                words = self._np(s, i)
+                name = _capitalize(ru.phrase_nominative(words))
+                type_ = EventType.CONFERENCE if kind == "conference" else EventType.EVENT
+                return type_, name, len(words) == 1
+        return None
+
+    def _received(self, s: _Sentence, lemmas: list[str]) -> bool:
+        """``принял посла …`` (received a visitor), not ``принял участие``."""
+        for i, lemma in enumerate(lemmas):
+            if lemma == "принять" and i + 1 < len(lemmas):
+                if lemmas[i + 1] in EVENTS["not_receive"]:
+                    continue
+                ahead = range(i + 1, min(len(s.tokens), i + 5))
+                if any(self._role_at(s, j) for j in ahead) or any(
+                    p.start in ahead for p in s.persons
+                ):
+                    return True
+        return False
+
+    def _after_parent_cue(self, s: _Sentence, i: int) -> bool:
+        before = self.text[max(s.span.start, s.tokens[i].start - 30) : s.tokens[i].start]
+        return bool(re.search(EVENTS["parent_cues"] + r"\s+(?:\w+\s+){0,3}$", before))
+
+    def _np(self, s: _Sentence, i: int) -> list[str]:
+        start, end = self._np_span(s, i)
+        return [t.text for t in s.tokens[start:end] if t.is_word or t.text in "«»"]
+
+    def _np_span(self, s: _Sentence, i: int) -> tuple[int, int]:
+        """The noun phrase headed by token ``i``: adjectives to its left, genitives,
+        names, quotes and ``по``/``о`` phrases to its right."""
+        start = i
+        while start > 0 and s.tokens[start - 1].is_word and _is_adj(s.tokens[start - 1].text):
+            start -= 1
+        end, after_preposition = i + 1, False
+        while end < len(s.tokens) and end - start < _MAX_NP:
+            token = s.tokens[end]
+            lower = token.text.lower()
+            covered = (
+                end in s.covered
+                and s.covered[end].entry.category != "place"
+                and (ru.is_acronym(token.text) or "gent" in ru.word_case(token.text))
+            )
+            if lower in {"по", "о", "об"}:
+                after_preposition = True
+            elif not (token.text in _QUOTES or covered or self._np_word(s, end, after_preposition)):
+                break
+            end += 1
+        while end > i + 1 and s.tokens[end - 1].text.lower() in {"по", "о", "об", "«"}:
+            end -= 1
+        return start, end
+
+    def _np_word(self, s: _Sentence, i: int, any_case: bool) -> bool:
+        """A word that may continue a noun phrase: a genitive or an acronym (or, after
+        ``о``/``по``, any noun or adjective), never a verb, a stop word or a person."""
+        token = s.tokens[i]
+        if not token.is_word or token.text.lower() in _STOP or _is_verb(token.text):
+            return False
+        if any(p.start <= i < p.end for p in s.persons):
+            return False
+        return any_case or "gent" in ru.word_case(token.text) or ru.is_acronym(token.text)
+
+    def _parties(self, s: _Sentence) -> tuple[str, ...]:
+        """Organizations and countries named in the sentence outside any apposition."""
+        keys = []
+        for m in s.matches:
+            party = m.entry.category in ("organization", "country") and m.start not in s.used
+            if party and not self._after_cue(s, m.start, _ORGANIZER):
+                keys.append(f"gaz:{m.entry.id}")
+        return tuple(keys)
+
+    def _after_cue(self, s: _Sentence, i: int, cue: re.Pattern[str]) -> bool:
+        """True when ``cue`` stands at most four words before token ``i``."""
+        before = self.text[max(s.span.start, s.tokens[i].start - 60) : s.tokens[i].start]
+        for _ in range(5):
+            if cue.search(before):
+                return True
+            before = re.sub(r"[\w-]+\s*$", "", before)
+        return False
+
+    def _organizers(self, s: _Sentence, lemmas: list[str]) -> tuple[str, ...]:
+        keys = [
+            f"gaz:{m.entry.id}"
+            for m in s.matches
+            if m.entry.category in ("organization", "country")
+            and self._after_cue(s, m.start, _ORGANIZER)
+        ]
+        verbs = [i for i, x in enumerate(lemmas) if x in EVENTS["organizer_verbs"]]
+        gatherings = {"conference", "event"}
+        if verbs and any(
+            EVENTS["conference_nouns"].get(x) in gatherings for x in lemmas[verbs[0] :]
+        ):
+            keys += [
+                f"gaz:{m.entry.id}"
+                for m in s.matches
+                if m.entry.category == "organization" and m.end <= verbs[0]
+            ]
+        return tuple(dict.fromkeys(keys))
+
+    def _place(self, s: _Sentence) -> str | None:
+        for m in s.matches:
+            if m.entry.category == "place":
+                return self.b.gazetteer_entity(m.entry)
+        for i, token in enumerate(s.tokens[1:], start=1):
+            if s.tokens[i - 1].text.lower() not in {"в", "во"} or i in s.covered:
+                continue
+            if not token.is_capitalized or ru.is_acronym(token.text):
+                continue
+            for p in ru.parses(token.text):
+                if "Geox" in p.tag and str(p.tag.case) == "loct" and p.score >= 0.3:
+                    key = self.b.entity(
+                        EntityType.PLACE, _capitalize(p.normal_form), confidence=0.5
+                    )
+                    self.b.mention(key, [token], s.span, confidence=0.5)
+                    return key
+        for m in s.matches:
+            located = m.start > 0 and s.tokens[m.start - 1].text.lower() in {"в", "во"}
+            if m.entry.category == "country" and located:
+                return self.b.gazetteer_entity(m.entry)
+        return None
+
+    def _date(self, s: _Sentence) -> dt.date | None:
+        for start, _end, date in self.dates:
+            if s.span.start <= start < s.span.end:
+                return date
+        return None
+
+    def _parent(self, s: _Sentence, date: dt.date | None, place: str | None) -> str | None:
+        """The super-event named after ``в рамках`` / ``на полях`` / ``в ходе``."""
+        for match in re.finditer(EVENTS["parent_cues"], self.text[s.span.start : s.span.end], re.I):
+            pos = s.span.start + match.end()
+            i = next((n for n, t in enumerate(s.tokens) if t.start >= pos), None)
+            if i is None:
+                continue
+            np_start, np_end = self._np_span(s, i)
+            s.used.update(range(np_start, np_end))
+            words = self._np(s, i)
+            if not words:
+                continue
+            name = _capitalize(ru.phrase_nominative(words, "gent"))
+            known = self.events.get(ru_slug(name)) or self.last_conference.get(
+                ru.lemma(_head_word(words))
+            )
+            if known:
+                return known
+            kind = EVENTS["conference_nouns"].get(ru.lemma(_head_word(words)), "event")
+            type_ = EventType(kind) if kind in EventType._value2member_map_ else EventType.EVENT
+            key = self.b.event(type_, name, s.span, date=date, place=place, confidence=0.55)
+            self.events[ru_slug(name)] = key
+            self.last_conference[ru.lemma(_head_word(words))] = key
+            return key
+        return None
+
+    def _merge(
+        self,
+        key: str,
+        participants: tuple[str, ...],
+        organizers: tuple[str, ...],
+        place: str | None,
+        parent: str | None,
+        date: dt.date | None,
+    ) -> None:
+        event = next(e for e in self.b.extraction.events if e.key == key)
+        if date is not None and event.date_from_article:
+            self.b.update_event(key, date=date, date_from_article=False)
+        self.b.update_event(
+            key,
+            participants=tuple(dict.fromkeys((*event.participants, *participants))),
+            organizers=tuple(dict.fromkeys((*event.organizers, *organizers))),
+            place=event.place or place,
+            parent=event.parent or (parent if parent != key else None),
+        )

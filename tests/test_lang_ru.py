@@ -1,0 +1,57 @@
+"""Russian base forms: names and organization names in the nominative."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.lang import ru
+
+
+@pytest.mark.parametrize(
+    ("inflected", "nominative"),
+    [
+        ("Алиханом Байменовым", "Алихан Байменов"),
+        ("Алихана Байменова", "Алихан Байменов"),
+        ("Муратом Нуртлеу", "Мурат Нуртлеу"),
+        ("Юанем Цзифу", "Юань Цзифу"),
+        ("Сугионо", "Сугионо"),
+        ("Айгерим Жумабековой", "Айгерим Жумабекова"),
+        ("Сауле Жаксыбекова", "Сауле Жаксыбекова"),
+        ("Ивану Ивановичу Петрову", "Иван Иванович Петров"),
+        ("Петром Ковальским", "Петр Ковальский"),
+        ("Кассым-Жомартом Токаевым", "Кассым-Жомарт Токаев"),
+        ("А. Байменовым", "А. Байменов"),
+    ],
+)
+def test_person_nominative(inflected: str, nominative: str) -> None:
+    assert ru.person_nominative(inflected.split()) == nominative
+
+
+@pytest.mark.parametrize(
+    ("inflected", "nominative"),
+    [
+        (
+            "Регионального хаба в сфере государственной службы",
+            "Региональный хаб в сфере государственной службы",
+        ),
+        ("Министерства иностранных дел", "Министерство иностранных дел"),
+        ("Организации Объединённых Наций", "Организация Объединённых Наций"),
+        ("департамента международного сотрудничества", "департамент международного сотрудничества"),
+        ("Астанинском международном форуме", "Астанинский международный форум"),
+        ("Генеральной ассамблеи EROPA", "Генеральная ассамблея EROPA"),
+        ("министром иностранных дел", "министр иностранных дел"),
+    ],
+)
+def test_phrase_nominative_keeps_dependent_genitive(inflected: str, nominative: str) -> None:
+    assert ru.phrase_nominative(inflected.split(), "gent") == nominative
+
+
+def test_acronyms_and_genitive_target() -> None:
+    assert ru.is_acronym("ОЭСР") and ru.is_acronym("ПРООН") and not ru.is_acronym("Хаб")
+    assert ru.inflect_phrase(["меморандум", "о", "сотрудничестве"], "gent") == (
+        "меморандума о сотрудничестве"
+    )
+
+
+def test_surname_readings_give_both_genders() -> None:
+    assert set(ru.surname_nominative("Байменова")) >= {"Байменов", "Байменова"}
