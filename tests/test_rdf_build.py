@@ -114,6 +114,8 @@ def test_mention_offsets_lie_inside_their_sentence() -> None:
             continue
         sentence = graph.value(evidence, KGO.sentence)
         assert int(graph.value(sentence, KGO.startOffset)) <= int(start)
-        assert int(graph.value(evidence, KGO.endOffset)) <= int(graph.value(sentence, KGO.endOffset))
+        assert int(graph.value(evidence, KGO.endOffset)) <= int(
+            graph.value(sentence, KGO.endOffset)
+        )
         checked += 1
     assert checked >= 8
