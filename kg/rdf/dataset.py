@@ -83,13 +83,18 @@ def sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
 
 
 def serialize(quads: Iterable[ox.Quad], out: BinaryIO, fmt: str, prefixes: dict[str, str]) -> None:
-    """Write quads in ``fmt``, sorted; triple-only formats get the union of the graphs."""
+    """Write quads in ``fmt``, sorted (N-Quads line by line, the others grouped by graph
+    and subject); triple-only formats get the union of the graphs."""
     if fmt in GRAPH_FORMATS:
         triples = sorted(
             {q.triple for q in quads},
             key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
         )
         ox.serialize(triples, out, FORMATS[fmt], prefixes=prefixes if fmt == "ttl" else None)
+        return
+    if fmt == "nq":  # canonical: one quad a line, lines in code-point order
+        lines = ox.serialize(set(quads), format=FORMATS[fmt]).decode("utf-8").splitlines()
+        out.write("".join(line + "\n" for line in sorted(lines)).encode("utf-8"))
         return
     ordered = sorted(set(quads), key=sort_key)
     use_prefixes = prefixes if fmt in ("trig", "jsonld") else None
