@@ -2,8 +2,10 @@
 
 Every query is run with pyoxigraph over the union of the named graphs of a small,
 hand-written dataset (two articles, kk and ru, plus the entities graph) that follows
-docs/data-model.md.  Parameters are bound with SEP-0007 substitutions, the way
-``kg query --param`` binds them.
+docs/data-model.md.  Parameters are bound exactly the way ``kg query --param`` binds
+them: ``kg.query.parse_params`` turns ``NAME=VALUE`` into RDF terms (``<…>`` for an IRI)
+and ``kg.query.run_local`` inserts them as a ``VALUES`` block at the start of the WHERE
+clause, so parameters are never projected.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import pyoxigraph as ox
 import pyshacl
 import pytest
 from rdflib import Graph
+
+from kg.query import parse_params, run_local
 
 ROOT = Path(__file__).parents[1]
 QUERY_DIR = ROOT / "queries"
@@ -246,13 +250,14 @@ SAMPLE_TRIG = """\
 
 
 def rows(store: ox.Store, query_name: str, /, **params: str) -> list[dict[str, str]]:
-    """Run queries/{name}.rq with the given parameters bound as plain string literals."""
+    """Run queries/{name}.rq with ``--param``-style values (``"<https://…>"`` is an IRI)."""
     query = (QUERY_DIR / f"{query_name}.rq").read_text(encoding="utf-8")
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
-    solutions = store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    return [{n: row[n].value for n in names if row[n] is not None} for row in solutions]
+    result = run_local(store, query, parse_params([f"{k}={v}" for k, v in params.items()]))
+    assert not set(result.variables) & set(params), "a parameter is projected"
+    return [
+        {n: term.value for n, term in zip(result.variables, row, strict=True) if term is not None}
+        for row in result.rows
+    ]
 
 
 def header(path: Path) -> list[str]:
@@ -273,8 +278,13 @@ def documented_params(path: Path) -> dict[str, str]:
     return params
 
 
+def query_body(query: str) -> str:
+    """The query without its comment lines."""
+    return "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#"))
+
+
 def select_clause(query: str) -> str:
-    body = "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#"))
+    body = query_body(query)
     return body[body.index("SELECT") : body.index("WHERE")]
 
 
@@ -328,29 +338,37 @@ def test_header_documents_query(path: Path) -> None:
     text = "\n".join(lines)
     assert "# columns:" in text
     # Every parameter read by the query (BIND(COALESCE(STR(?p) ...))) is documented,
-    # and every documented parameter is projected (pyoxigraph only substitutes
-    # projected variables).
+    # every documented parameter appears in the query body, and none is projected
+    # (parameters are bound by a VALUES block; a projected one would be an echo column).
     query = path.read_text(encoding="utf-8")
+    params = set(documented_params(path))
     used = set(re.findall(r"COALESCE\(STR\(\?(\w+)\)", query))
-    assert used == set(documented_params(path))
-    projection = select_clause(query)
-    for param in used:
-        assert re.search(rf"\?{param}\b", projection), f"?{param} not projected"
+    assert used == params
+    body, projection = query_body(query), select_clause(query)
+    for param in params:
+        assert re.search(rf"\?{param}\b", body), f"?{param} not used in the query"
+        assert not re.search(rf"[?$]{param}\b", projection), f"?{param} projected"
+    assert "GROUP BY" not in body or not any(
+        re.search(rf"[?$]{param}\b", body[body.index("GROUP BY") :].split("ORDER BY")[0])
+        for param in params
+    ), "a parameter is grouped by"
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
 def test_query_parses_and_runs_on_empty_store(path: Path) -> None:
     query = path.read_text(encoding="utf-8")
-    solutions = ox.Store().query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    assert list(solutions) == []
+    assert run_local(ox.Store(), query, {}).rows == []
+    bound = parse_params([f"{p}=x" for p in documented_params(path)])
+    assert run_local(ox.Store(), query, bound).rows == []
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
 def test_query_runs_on_sample_with_every_param_bound(store: ox.Store, path: Path) -> None:
     values = {"lang": "ru", "from": "2000-01-01", "to": "2100-01-01", "threshold": "0.5"}
     params = {p: values.get(p, "zzz-no-such-thing") for p in documented_params(path)}
-    rows(store, path.stem, **params)  # must not raise
+    rows(store, path.stem, **params)  # must not raise; no parameter is projected
+    unbound = run_local(store, path.read_text(encoding="utf-8"), {})
+    assert not set(unbound.variables) & set(documented_params(path))
 
 
 @pytest.mark.parametrize(
@@ -363,6 +381,25 @@ def test_main_queries_return_rows(store: ox.Store, name: str) -> None:
     assert len(rows(store, name)) >= 1
 
 
+# Values that match nothing in the sample, per filtering parameter (``lang`` and
+# ``threshold`` only change labels and the cut-off, they do not filter by themselves).
+NO_MATCH = {"from": "2100-01-01", "to": "1900-01-01"}
+NOT_FILTERS = {"lang", "threshold"}
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_unbound_params_do_not_filter_and_bound_ones_do(store: ox.Store, path: Path) -> None:
+    everything = rows(store, path.stem)
+    for param in set(documented_params(path)) - NOT_FILTERS:
+        value = NO_MATCH.get(param, "zzz-no-such-thing")
+        assert rows(store, path.stem, **{param: value}) == [], (param, value)
+        # An IRI that names nothing filters too.
+        if param not in NO_MATCH:
+            assert rows(store, path.stem, **{param: f"<{ID}no/such-node>"}) == [], param
+    if everything and "lang" in documented_params(path):
+        assert len(rows(store, path.stem, lang="ru")) == len(everything)
+
+
 # ----------------------------------------------------------------------------- semantics
 
 
@@ -373,15 +410,20 @@ def test_persons_roles_filter_by_org(store: ox.Store) -> None:
         ID + "person/kim-boo-kyum",
     }
     # The hub matches through its unit (org:subOrganizationOf*), by label or by acronym.
-    for org in ("civil service hub", "ACSH", ID + "org/astana-hub"):
+    for org in ("civil service hub", "ACSH", f"<{ID}org/astana-hub>"):
         hub = rows(store, "persons-roles", org=org)
         assert [r["person"] for r in hub] == [ID + "person/alikhan-baimenov"], org
         assert hub[0]["organization"] == ID + "org/astana-hub/steering-committee"
-        assert hub[0]["org"] == org
+        assert "org" not in hub[0]
     ministry = rows(store, "persons-roles", org="внутренних дел")
     assert [r["personLabel"] for r in ministry] == ["Kim Boo-kyum"]
     assert ministry[0]["roleLabel"] == "minister"
     assert rows(store, "persons-roles", org="no such organization") == []
+    ministers = rows(store, "persons-roles", post="minister")
+    assert [r["person"] for r in ministers] == [ID + "person/kim-boo-kyum"]
+    assert [r["person"] for r in rows(store, "persons-roles", post="төраға")] == [
+        ID + "person/alikhan-baimenov"
+    ]
 
 
 def test_persons_roles_labels_follow_lang(store: ox.Store) -> None:
@@ -425,6 +467,11 @@ def test_events_filters(store: ox.Store) -> None:
     window = rows(store, "events", **{"from": "2017-09-22", "to": "2017-09-22"})
     assert [r["event"] for r in window] == [ID + "event/e1"]
     assert [r["event"] for r in rows(store, "events", type="visit")] == [ID + "event/e3"]
+    assert [r["event"] for r in rows(store, "events", name="визит")] == [ID + "event/e3"]
+    assert [r["event"] for r in rows(store, "events", name=f"<{ID}event/e2>")] == [ID + "event/e2"]
+    (meeting,) = rows(store, "events", type="Meeting", lang="ru")
+    assert meeting["locationLabel"] == "Астана"
+    assert "place" not in meeting and "lang" not in meeting
 
 
 def test_meetings_pairs(store: ox.Store) -> None:
@@ -434,9 +481,11 @@ def test_meetings_pairs(store: ox.Store) -> None:
         ID + "person/kim-boo-kyum",
     }
     assert meeting["date"] == "2018-03-15"
-    assert meeting["placeLabel"] == "Астана"
+    assert meeting["locationLabel"] == "Астана"
     assert len(rows(store, "meetings", name="kim boo")) == 1
     assert rows(store, "meetings", name="Gurria") == []
+    assert len(rows(store, "meetings", **{"from": "2018-03-15", "to": "2018-03-15"})) == 1
+    assert rows(store, "meetings", to="2018-03-14") == []
 
 
 def test_person_timeline_orders_by_article_date(store: ox.Store) -> None:
@@ -447,6 +496,11 @@ def test_person_timeline_orders_by_article_date(store: ox.Store) -> None:
     ]
     assert [r["postAsWritten"] for r in timeline] == ["төраға", "председатель"]
     assert rows(store, "person-timeline", name="nobody at all") == []
+    by_iri = rows(store, "person-timeline", name=f"<{ID}person/alikhan-baimenov>")
+    assert by_iri == timeline
+    assert {
+        r["personLabel"] for r in rows(store, "person-timeline", name="baimenov", lang="kk")
+    } == {"Алихан Байменов"}
 
 
 def test_provenance_by_name_and_iri(store: ox.Store) -> None:
@@ -455,7 +509,7 @@ def test_provenance_by_name_and_iri(store: ox.Store) -> None:
     assert by_name[0]["mention"] == "Сеулде"
     assert by_name[0]["sentenceText"].startswith("Астана хабының")
     assert by_name[0]["published"] == "2017-09-23"
-    by_iri = rows(store, "provenance", entity=ID + "person/alikhan-baimenov")
+    by_iri = rows(store, "provenance", entity=f"<{ID}person/alikhan-baimenov>")
     assert {r["article"] for r in by_iri} == {ID + "article/kz1", ID + "article/ru1"}
 
 
@@ -500,6 +554,6 @@ def test_article_summary(store: ox.Store) -> None:
     assert summary[ID + "article/ru1"]["persons"] == "3"
     assert summary[ID + "article/ru1"]["events"] == "2"
     assert summary[ID + "article/kz1"]["memberships"] == "1"
-    assert list(rows(store, "article-summary", language="ru")) == [
-        summary[ID + "article/ru1"] | {"language": "ru"}
-    ]
+    assert rows(store, "article-summary", language="ru") == [summary[ID + "article/ru1"]]
+    window = rows(store, "article-summary", **{"from": "2017-09-23", "to": "2017-12-31"})
+    assert [r["article"] for r in window] == [ID + "article/kz1"]
