@@ -74,7 +74,7 @@ class _Progress:
 
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        fmt = format_for(args.output, args.format)
+        fmt = format_for(args.output, args.format, default="trig")
     except DataError as exc:
         _err(f"kg build: {exc}")
         return EXIT_UNREADABLE
@@ -215,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--format",
         choices=list(FORMATS),
-        help=f"output format ({rdf_formats}); default from the extension",
+        help=f"output format ({rdf_formats}); default from the extension, else trig",
     )
     b.add_argument(
         "--lang",

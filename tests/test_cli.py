@@ -371,3 +371,16 @@ def test_seed_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert unsourced == []
     labels = {row[0] for row in select("SELECT ?l WHERE { ?x a org:Organization ; rdfs:label ?l }")}
     assert not any(label.endswith(("-ның", "тың", "пен", "мен")) for label in labels)
+
+
+def test_output_without_known_extension_is_trig(tmp_path: Path, good: Path) -> None:
+    out = tmp_path / "dataset"
+    assert run("build", str(good), "-o", str(out)) == 0
+    assert len(quads(out)) > 50
+
+
+def test_missing_output_directory_is_reported(
+    tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("build", str(good), "-o", str(tmp_path / "nowhere" / "out.trig")) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -42,13 +42,17 @@ class DataError(Exception):
     """A dataset file cannot be read."""
 
 
-def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> str:
-    """The format name given, or guessed from the file extension."""
+def format_for(
+    path: str | os.PathLike[str], explicit: str | None = None, default: str | None = None
+) -> str:
+    """The format name given, else guessed from the file extension, else ``default``."""
     if explicit:
         if explicit not in FORMATS:
             raise DataError(f"unknown format {explicit!r} (choose from {', '.join(FORMATS)})")
         return explicit
     suffix = Path(path).suffix.lower()
+    if suffix not in EXTENSIONS and default:
+        return default
     if suffix not in EXTENSIONS:
         raise DataError(
             f"{path}: cannot tell the RDF format from the extension {suffix or '(none)'!r}; "
