@@ -85,3 +85,19 @@ def test_load_store_reports_bad_files(tmp_path: Path) -> None:
         load_store(bad)
     with pytest.raises(DataError, match="no such file"):
         load_store(tmp_path / "missing.trig")
+
+
+def test_terms_round_trip_between_rdflib_and_oxigraph() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.rdf.dataset import from_ox, to_ox
+
+    for term in (
+        URIRef("https://e.org/x"),
+        Literal("plain"),
+        Literal("тег", lang="kk"),
+        Literal("2017-09-22", datatype=XSD.date),
+        Literal(5),
+    ):
+        assert from_ox(to_ox(term)) == term

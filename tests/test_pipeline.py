@@ -104,3 +104,28 @@ def test_plugin_mappers_come_from_entry_points(monkeypatch: pytest.MonkeyPatch) 
     finally:
         kg.mappers.available.cache_clear()
         kg.mappers.get_mapper.cache_clear()
+
+
+def test_merged_validation_sees_triples_from_every_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A node several articles describe is validated with all its triples: here the
+    entities graph gives a shared person two Kazakh preferred labels."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    person = URIRef("https://w3id.org/intergov-kg/id/person/alikhan-baimenov")
+    builder = Builder(BuildOptions())
+    real_graph = builder.index.graph
+
+    def doubled(*args, **kwargs):  # type: ignore[no-untyped-def]
+        graph = real_graph(*args, **kwargs)
+        graph.add((person, SKOS.prefLabel, Literal("Әлихан Байменов", lang="kk")))
+        return graph
+
+    monkeypatch.setattr(builder.index, "graph", doubled)
+    builder.add(kazakh_article(id="a1"))
+    builder.add(kazakh_article(id="a2", title="Басқа тақырып"))
+    result = builder.finish()
+    report = result.dataset_report
+    assert report is not None and not report.conforms
+    assert {r.focus for r in report.results if r.severity == "Violation"} == {str(person)}
+    assert not result.ok

@@ -35,6 +35,7 @@ EXTENSIONS = {
     ".jsonld": "jsonld",
     ".json": "jsonld",
 }
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 GRAPH_FORMATS = ("ttl", "nt")  # formats without named graphs: graphs are merged
 
 
@@ -74,6 +75,23 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"unsupported term {term!r}")
+
+
+def from_ox(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> Node:
+    """pyoxigraph term → rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # rdflib tells "x" from "x"^^xsd:string
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return BNode(term.value)
+
+
+def from_ox_triple(quad: ox.Quad | ox.Triple) -> tuple[Node, Node, Node]:
+    return (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))  # type: ignore[arg-type]
 
 
 def graph_quads(graph: Graph, name: URIRef) -> list[ox.Quad]:
