@@ -25,6 +25,8 @@ QUERY_DIR = ROOT / "queries"
 SHAPES_PATH = ROOT / "shapes" / "kg-shapes.ttl"
 QUERIES = sorted(QUERY_DIR.glob("*.rq"))
 ID = "https://w3id.org/intergov-kg/id/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 REQUIRED = {
     "persons-roles",
@@ -34,8 +36,10 @@ REQUIRED = {
     "person-timeline",
     "provenance",
     "org-centrality",
-    "quality-persons-without-membership",
-    "quality-events-without-date",
+    "quality-report",
+    "quality-person-coverage",
+    "quality-event-dates",
+    "quality-low-confidence",
     "suborganizations",
 }
 
@@ -128,7 +132,7 @@ SAMPLE_TRIG = """\
       prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/e1> .
   <event/e0> a schema:Event , kgo:Conference ;
       schema:name "Жаһандық форум"@kk ; rdfs:label "Жаһандық форум"@kk ;
-      schema:startDate "2017-09-21"^^xsd:date ; kgo:dateSource "text" ;
+      schema:startDate "2017-09-23"^^xsd:date ; kgo:dateSource "article" ;
       schema:location <country/kr> ; schema:attendee <country/kr> , <org/oecd> ;
       prov:wasDerivedFrom <article/kz1> ; kgo:evidence <evidence/kz1/e0> .
 }
@@ -232,7 +236,7 @@ SAMPLE_TRIG = """\
       prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/e1> .
   <event/e3> a schema:Event , kgo:Visit ;
       schema:name "Визит делегации ОЭСР"@ru ; rdfs:label "Визит делегации ОЭСР"@ru ;
-      schema:attendee <org/oesr> ;
+      schema:location <place/astana> ; schema:attendee <org/oesr> ;
       prov:wasDerivedFrom <article/ru1> ; kgo:evidence <evidence/ru1/e2> .
 }
 
@@ -371,14 +375,11 @@ def test_query_runs_on_sample_with_every_param_bound(store: ox.Store, path: Path
     assert not set(unbound.variables) & set(documented_params(path))
 
 
-@pytest.mark.parametrize(
-    "name",
-    sorted(
-        REQUIRED | {"quality-low-confidence", "quality-duplicate-candidates", "article-summary"}
-    ),
-)
-def test_main_queries_return_rows(store: ox.Store, name: str) -> None:
-    assert len(rows(store, name)) >= 1
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_every_query_returns_rows_on_the_sample(store: ox.Store, path: Path) -> None:
+    """Every shipped query, the quality checks included, is a report with rows on
+    non-empty data (the data-quality queries list problems first, not only problems)."""
+    assert len(rows(store, path.stem)) >= 1
 
 
 # Values that match nothing in the sample, per filtering parameter (``lang`` and
@@ -535,18 +536,143 @@ def test_suborganizations(store: ox.Store) -> None:
     assert korea[0]["rootLabel"] == "Republic of Korea"
 
 
-def test_quality_queries(store: ox.Store) -> None:
-    lonely = rows(store, "quality-persons-without-membership")
-    assert [r["person"] for r in lonely] == [ID + "person/angel-gurria"]
-    undated = rows(store, "quality-events-without-date")
-    assert [(r["event"], r["eventType"]) for r in undated] == [(ID + "event/e3", "Visit")]
-    assert undated[0]["earliestPublished"] == "2018-03-16"
-    weak = rows(store, "quality-low-confidence")
-    assert [r["node"] for r in weak] == [ID + "event/e3"]
-    assert len(rows(store, "quality-low-confidence", threshold="0.75")) > 1
-    duplicates = rows(store, "quality-duplicate-candidates")
-    assert [(r["node1"], r["node2"]) for r in duplicates] == [(ID + "org/oecd", ID + "org/oesr")]
-    assert rows(store, "quality-duplicate-candidates", kind="Person") == []
+# quality-report on the sample: the checks in their fixed order, with the expected
+# count and examples.  The sample has one person without membership (Gurria), one
+# undated event (e3, the visit, supported only by 0.3 evidence), one event dated from
+# its article (e0), no event without location, three organizations without an English
+# label and one name shared by two organizations ("OECD": org/oecd and org/oesr).
+QUALITY_CHECKS = {
+    "persons-without-membership": ("warning", 1, "Анхель Гурриа"),
+    "events-without-date": ("warning", 1, "Визит делегации ОЭСР"),
+    "events-dated-from-article": ("info", 1, "Жаһандық форум"),
+    "events-without-location": ("info", 0, ""),
+    "low-confidence-evidence": ("warning", 1, "Визит делегации ОЭСР (0.3)"),
+    "organizations-without-english-label": (
+        "info",
+        3,
+        "Басқарушы комитет | Министерство внутренних дел и безопасности | ОЭСР",
+    ),
+    "duplicate-name-candidates": ("warning", 1, "OECD"),
+}
+
+
+def test_quality_report_has_every_check_with_its_count(store: ox.Store) -> None:
+    report = rows(store, "quality-report")
+    assert len(report) == len(QUALITY_CHECKS)
+    found = {r["check"]: (r["severity"], int(r["count"]), r["examples"]) for r in report}
+    assert found == QUALITY_CHECKS
+    assert all(r["description"].endswith(".") for r in report)
+    # Problems first: non-zero warnings, non-zero infos, then the checks that found nothing.
+    assert [r["check"] for r in report] == [
+        "persons-without-membership",
+        "events-without-date",
+        "low-confidence-evidence",
+        "duplicate-name-candidates",
+        "events-dated-from-article",
+        "organizations-without-english-label",
+        "events-without-location",
+    ]
+
+
+def test_quality_report_lists_checks_that_find_nothing() -> None:
+    """On the Kazakh article alone (and the entities graph) most counts are 0, and every
+    check is still reported, with empty examples."""
+    clean = ox.Store()
+    for quad in ox.parse(SAMPLE_TRIG.encode("utf-8"), format=ox.RdfFormat.TRIG):
+        if quad.graph_name.value in (ID + "graph/article/kz1", ID + "graph/entities"):
+            clean.add(quad)
+    report = {r["check"]: r for r in rows(clean, "quality-report")}
+    assert set(report) == set(QUALITY_CHECKS)
+    counts = {check: int(r["count"]) for check, r in report.items()}
+    assert counts == {
+        "persons-without-membership": 0,
+        "events-without-date": 0,
+        "events-dated-from-article": 1,
+        "events-without-location": 0,
+        "low-confidence-evidence": 0,
+        "organizations-without-english-label": 1,
+        "duplicate-name-candidates": 0,
+    }
+    assert all(r["examples"] == "" for r in report.values() if r["count"] == "0")
+    assert report["organizations-without-english-label"]["examples"] == "Басқарушы комитет"
+
+
+def test_quality_report_shows_at_most_three_examples() -> None:
+    many = ox.Store()
+    person = ox.NamedNode("https://schema.org/Person")
+    for name in ("Epsilon", "Delta", "Alpha", "Gamma", "Beta"):
+        node = ox.NamedNode(f"{ID}person/{name.lower()}")
+        many.add(ox.Quad(node, ox.NamedNode(RDF_TYPE), person, ox.NamedNode(ID + "graph/g")))
+        many.add(ox.Quad(node, ox.NamedNode(RDFS_LABEL), ox.Literal(name, language="en")))
+    (lonely,) = [r for r in rows(many, "quality-report") if r["check"].startswith("persons")]
+    assert (lonely["count"], lonely["examples"]) == ("5", "Alpha | Beta | Delta")
+
+
+def test_quality_person_coverage(store: ox.Store) -> None:
+    coverage = rows(store, "quality-person-coverage")
+    assert [(r["person"], r["memberships"], r["events"], r["articles"]) for r in coverage] == [
+        (ID + "person/angel-gurria", "0", "0", "1"),
+        (ID + "person/alikhan-baimenov", "1", "2", "2"),
+        (ID + "person/kim-boo-kyum", "1", "1", "1"),
+    ]
+    assert coverage[1]["personLabel"] == "Alikhan Baimenov"
+    (kim,) = rows(store, "quality-person-coverage", name="ким бу")
+    assert kim["person"] == ID + "person/kim-boo-kyum"
+    by_iri = rows(store, "quality-person-coverage", name=f"<{ID}person/angel-gurria>")
+    assert [r["personLabel"] for r in by_iri] == ["Анхель Гурриа"]
+
+
+def test_quality_event_dates(store: ox.Store) -> None:
+    dates = rows(store, "quality-event-dates")
+    assert [(r["event"], r["dateSource"], r.get("date", "")) for r in dates] == [
+        (ID + "event/e3", "missing", ""),
+        (ID + "event/e0", "article", "2017-09-23"),
+        (ID + "event/e1", "text", "2017-09-22"),
+        (ID + "event/e2", "text", "2018-03-15"),
+    ]
+    assert (dates[0]["eventType"], dates[0]["earliestPublished"]) == ("Visit", "2018-03-16")
+    for source in ("missing", "article", "text", "TEXT"):
+        filtered = rows(store, "quality-event-dates", source=source)
+        assert filtered == [r for r in dates if r["dateSource"] == source.lower()], source
+
+
+def test_quality_low_confidence(store: ox.Store) -> None:
+    evidence = rows(store, "quality-low-confidence")
+    confidences = [float(r["confidence"]) for r in evidence]
+    assert confidences == sorted(confidences)
+    assert len(evidence) == 9 + 12  # every kgo:evidence link of the two articles
+    weakest = evidence[0]
+    assert (weakest["node"], weakest["confidence"], weakest["extractor"]) == (
+        ID + "event/e3",
+        "0.3",
+        "ru",
+    )
+    assert weakest["evidence"] == ID + "evidence/ru1/e2"
+    assert weakest["article"] == ID + "article/ru1"
+    assert weakest["sentenceText"].startswith("Ожидается визит")
+    assert rows(store, "quality-low-confidence", threshold="0.5") == [weakest]
+    below = rows(store, "quality-low-confidence", threshold="0.75")
+    assert [r["confidence"] for r in below] == ["0.3", "0.7", "0.7", "0.7"]
+    assert rows(store, "quality-low-confidence", threshold="0.3") == []
+
+
+def test_quality_duplicate_candidates(store: ox.Store) -> None:
+    names = rows(store, "quality-duplicate-candidates")
+    shared = names[0]
+    assert (shared["kindName"], shared["label"], shared["language"]) == (
+        "Organization",
+        "OECD",
+        "en",
+    )
+    assert (shared["nodeCount"], shared["nodes"]) == ("2", f"{ID}org/oecd {ID}org/oesr")
+    assert all(r["nodeCount"] == "1" for r in names[1:])
+    # Without duplicates (persons) the query still lists every name, once each.
+    persons = rows(store, "quality-duplicate-candidates", kind="Person")
+    assert persons and all(r["nodeCount"] == "1" for r in persons)
+    assert {r["label"] for r in persons} >= {"Alikhan Baimenov", "Анхель Гурриа"}
+    assert [r["label"] for r in rows(store, "quality-duplicate-candidates", name="oecd")] == [
+        "OECD"
+    ]
 
 
 def test_article_summary(store: ox.Store) -> None:
