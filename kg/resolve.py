@@ -36,6 +36,9 @@ class ResolvedExtraction:
     entities: dict[str, URIRef] = field(default_factory=dict)
     events: dict[str, URIRef] = field(default_factory=dict)
     roles: dict[Role, URIRef] = field(default_factory=dict)
+    # organizational units whose kind the units gazetteer knows: IRI → unit id, so the
+    # unit is named in every language ("Steering Committee", "басқару комитеті")
+    unit_kinds: dict[URIRef, str] = field(default_factory=dict)
 
 
 class Resolver:
@@ -47,8 +50,13 @@ class Resolver:
 
     def resolve(self, extraction: Extraction) -> ResolvedExtraction:
         resolved = ResolvedExtraction(extraction)
-        for key in extraction.entities:
-            resolved.entities[key] = self._entity_iri(extraction, key, depth=0)
+        for key, entity in extraction.entities.items():
+            iri = self._entity_iri(extraction, key, depth=0)
+            resolved.entities[key] = iri
+            if entity.type is EntityType.ORGANIZATION and not entity.ref:
+                unit = self._unit_id(entity)
+                if unit is not None:
+                    resolved.unit_kinds[iri] = unit
         for membership in extraction.memberships:
             resolved.roles.setdefault(membership.role, self.role_iri(membership.role))
         for event in extraction.events:

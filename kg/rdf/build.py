@@ -249,6 +249,8 @@ class EntityIndex:
             per_lang.setdefault(entity.lang, Counter())[entity.name] += 1
             if entity.ref:
                 self.refs[iri] = entity.ref
+            elif iri in resolved.unit_kinds:
+                self.refs[iri] = resolved.unit_kinds[iri]
         for role, iri in resolved.roles.items():
             if role.key:
                 self.roles[iri] = role.key
