@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from kg.gazetteer import Gazetteer
 from kg.mappers import UnsupportedLanguage, get_mapper
@@ -21,7 +21,7 @@ from kg.model import Article, Extraction
 from kg.rdf.build import EntityIndex, build_article_graph
 from kg.rdf.dataset import from_ox_triple, graph_quads
 from kg.rdf.iris import IriMinter
-from kg.rdf.namespaces import DEFAULT_BASE
+from kg.rdf.namespaces import DEFAULT_BASE, ORG, SCHEMA
 from kg.readers import ReadProblem, read_inputs
 from kg.resolve import ResolvedExtraction, Resolver
 from kg.validate import ValidationReport, format_report, validate_graph
@@ -67,6 +67,13 @@ class BuildResult:
 
 ProgressCallback = Callable[[str], None]
 VALIDATION_BATCH = 32
+# what the build summary counts: distinct nodes of these classes
+_COUNTED = {
+    "persons": SCHEMA.Person,
+    "organizations": ORG.Organization,
+    "memberships": ORG.Membership,
+    "events": SCHEMA.Event,
+}
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
@@ -90,12 +97,7 @@ class Builder:
         self._seen: set[str] = set()
         self._occurrences: Counter[URIRef] = Counter()  # article graphs describing a node
         self._pending: list[_Built] = []
-        self._counts: dict[str, int] = {
-            "persons": 0,
-            "organizations": 0,
-            "memberships": 0,
-            "events": 0,
-        }
+        self._distinct: dict[str, set[URIRef]] = {name: set() for name in _COUNTED}
 
     def extract(self, article: Article) -> Extraction:
         lang = self.options.lang or article.language
@@ -162,16 +164,15 @@ class Builder:
             self.result.problems.append(Problem(built.article.source, message))
 
     def _accept(self, built: _Built) -> None:
-        graph, extraction = built.graph, built.resolved.extraction
+        graph = built.graph
         self.index.add(built.resolved)
         self.result.quads.extend(graph_quads(graph, self.minter.article_graph(built.article.id)))
         self._occurrences.update({s for s in graph.subjects() if isinstance(s, URIRef)})
         self.result.articles += 1
-        entity_types = Counter(e.type.value for e in extraction.entities.values())
-        self._counts["persons"] += entity_types["person"]
-        self._counts["organizations"] += entity_types["organization"]
-        self._counts["memberships"] += len(extraction.memberships)
-        self._counts["events"] += len(extraction.events)
+        for name, cls in _COUNTED.items():
+            self._distinct[name].update(
+                s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)
+            )
 
     def finish(self) -> BuildResult:
         """Add the entities graph and validate the whole dataset."""
@@ -180,7 +181,8 @@ class Builder:
         self.result.quads.extend(graph_quads(entities, self.minter.entities_graph()))
         if self.options.validate and self.result.articles:
             self.result.dataset_report = self._validate_merged(entities)
-        self.result.counts = dict(self._counts, articles=self.result.articles)
+        counts = {name: len(nodes) for name, nodes in self._distinct.items()}
+        self.result.counts = dict(counts, articles=self.result.articles)
         return self.result
 
     def _validate_merged(self, entities: Graph) -> ValidationReport:
