@@ -24,7 +24,7 @@ from kg.rdf.iris import IriMinter
 from kg.rdf.namespaces import DEFAULT_BASE, ORG, SCHEMA
 from kg.readers import ReadProblem, read_inputs
 from kg.resolve import ResolvedExtraction, Resolver
-from kg.validate import ValidationReport, format_report, validate_graph
+from kg.validate import ValidationReport, format_report, merged_shapes_graph, validate_graph
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,10 @@ _COUNTED = {
     "memberships": ORG.Membership,
     "events": SCHEMA.Event,
 }
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @dataclass(frozen=True)
-class _Built:
+class BuiltArticle:
     article: Article
     resolved: ResolvedExtraction
     graph: Graph
@@ -96,7 +95,7 @@ class Builder:
         self.result = BuildResult()
         self._seen: set[str] = set()
         self._occurrences: Counter[URIRef] = Counter()  # article graphs describing a node
-        self._pending: list[_Built] = []
+        self._pending: list[BuiltArticle] = []
         self._distinct: dict[str, set[URIRef]] = {name: set() for name in _COUNTED}
 
     def extract(self, article: Article) -> Extraction:
@@ -132,7 +131,7 @@ class Builder:
                 )
             )
         resolved = self.resolver.resolve(extraction)
-        built = _Built(article, resolved, build_article_graph(resolved, self.minter))
+        built = BuiltArticle(article, resolved, build_article_graph(resolved, self.minter))
         if not self.options.validate:
             self._accept(built)
             return
@@ -163,11 +162,15 @@ class Builder:
             message = f"article graph fails SHACL validation:\n    {detail}"
             self.result.problems.append(Problem(built.article.source, message))
 
-    def _accept(self, built: _Built) -> None:
+    def _accept(self, built: BuiltArticle) -> None:
         graph = built.graph
         self.index.add(built.resolved)
         self.result.quads.extend(graph_quads(graph, self.minter.article_graph(built.article.id)))
         self._occurrences.update({s for s in graph.subjects() if isinstance(s, URIRef)})
+        self._count(graph)
+
+    def _count(self, graph: Graph) -> None:
+        """Count the article and the distinct nodes it adds, for the build summary."""
         self.result.articles += 1
         for name, cls in _COUNTED.items():
             self._distinct[name].update(
@@ -189,27 +192,19 @@ class Builder:
         """Validate what merging the graphs can change.
 
         Every node described by one article graph only was validated with exactly the
-        triples it has in the dataset.  What remains are the nodes several articles
-        describe, and those of the entities graph: they are validated with all their
-        triples from every graph and the types of the nodes they link to, which is all
-        the shapes look at (one hop, sh:class).  The result equals validating the union,
-        at a cost that grows with the number of shared entities, not with the corpus.
+        triples it has in the dataset.  What remains are the nodes several graphs
+        describe (the entities graph included): they are validated with all their
+        triples against the constraints merging can break (``merged_shapes_graph``).
+        The cost grows with the number of shared entities, not with the corpus.
         """
         merged = {s for s, n in self._occurrences.items() if n > 1}
         merged.update(s for s in entities.subjects() if isinstance(s, URIRef))
+        merged_ox = {ox.NamedNode(str(iri)) for iri in merged}
         delta = Graph()
-        linked: set[URIRef] = set()
         for quad in self.result.quads:
-            if isinstance(quad.subject, ox.NamedNode) and URIRef(quad.subject.value) in merged:
-                triple = from_ox_triple(quad)
-                delta.add(triple)
-                if isinstance(triple[2], URIRef):
-                    linked.add(triple[2])
-        linked_ox = {ox.NamedNode(str(iri)) for iri in linked - merged}
-        for quad in self.result.quads:
-            if quad.predicate == _RDF_TYPE and quad.subject in linked_ox:
+            if quad.subject in merged_ox:
                 delta.add(from_ox_triple(quad))
-        return validate_graph(delta, focus=sorted(merged))
+        return validate_graph(delta, merged_shapes_graph())
 
 
 def build_dataset(
@@ -217,9 +212,11 @@ def build_dataset(
     options: BuildOptions,
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
+    builder: Builder | None = None,
 ) -> BuildResult:
-    """Run the whole pipeline over ``inputs`` (files, directories, ``-``)."""
-    builder = Builder(options)
+    """Run the whole pipeline over ``inputs`` (files, directories, ``-``); ``builder``
+    decides where the graphs go (default: ``BuildResult.quads``)."""
+    builder = builder or Builder(options)
     reader_args = {"lang": options.lang, "stdin": stdin}
     if options.max_bytes is not None:
         reader_args["max_bytes"] = options.max_bytes

@@ -12,6 +12,7 @@ from functools import cache
 
 import pyshacl
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
@@ -80,13 +81,39 @@ def hoist_property_shapes(shapes: Graph) -> Graph:
     return hoisted
 
 
-def validate_graph(data: Graph, focus: list[URIRef] | None = None) -> ValidationReport:
-    """Validate ``data`` against the shipped shapes; only the ``focus`` nodes if given."""
+@cache
+def merged_shapes_graph() -> Graph:
+    """The shapes without the constraints that look at linked nodes' types.
+
+    Used for nodes described by several graphs: every ``sh:class`` constraint (also
+    inside ``sh:or``/``sh:and``/``sh:xone``) held in each article graph and keeps
+    holding in the union, since merging only adds types.  What merging can break are
+    the constraints on a node's own values (``sh:maxCount``, ``sh:uniqueLang``,
+    ``sh:equals``…), and those need only the node's own triples — so linked nodes need
+    not be in the data, and are not re-validated.
+    """
+    shapes = Graph()
+    for triple in shapes_graph():
+        shapes.add(triple)
+    for predicate in (SH["class"], SH.node, SH.qualifiedValueShape):
+        shapes.remove((None, predicate, None))
+    for predicate in (SH["or"], SH["and"], SH.xone):
+        for shape, members in list(shapes.subject_objects(predicate)):
+            if any(
+                (member, SH["class"], None) in shapes or (member, SH.node, None) in shapes
+                for member in Collection(shapes, members)
+            ):
+                shapes.remove((shape, predicate, members))
+    return shapes
+
+
+def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """Validate ``data`` against the shipped shapes (or ``shapes``)."""
     conforms, report_graph, _text = pyshacl.validate(
         data,
-        shacl_graph=shapes_graph(),
-        focus_nodes=focus,
+        shacl_graph=shapes if shapes is not None else shapes_graph(),
         inference="none",
+        inplace=True,  # no inference runs, so nothing is added: no need for pySHACL's copy
         allow_warnings=True,
         allow_infos=True,
         advanced=False,
