@@ -101,3 +101,18 @@ def test_terms_round_trip_between_rdflib_and_oxigraph() -> None:
         Literal(5),
     ):
         assert from_ox(to_ox(term)) == term
+
+
+def test_atomic_write_gives_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    new = tmp_path / "new.trig"
+    atomic_write(new, lambda out: out.write(b"x"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    existing = tmp_path / "existing.trig"
+    existing.write_text("old")
+    existing.chmod(0o640)
+    atomic_write(existing, lambda out: out.write(b"new"))
+    assert existing.stat().st_mode & 0o777 == 0o640

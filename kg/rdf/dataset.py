@@ -130,6 +130,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        os.chmod(tmp, _file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -138,6 +139,16 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode a plainly created file would get (mkstemp makes 0600): the existing
+    file's mode, else 0666 less the umask."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_dataset(
