@@ -287,3 +287,135 @@ def test_seed_events(seed: Extraction) -> None:
     assert meetings[frozenset({kim, baimenov})].parent == assembly.key
     assert frozenset({baimenov, lau}) in meetings
     assert len(seed.events) == 4
+
+
+# -- constructions that the NER and the rules handle together ---------------------------
+
+
+def test_surname_first_order_is_one_person() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Тізім",
+            "Тізімде Байменов Алихан бар. Алихан Байменовпен ЭЫДҰ-ның бас хатшысы Матиас "
+            "Корман кездесті.",
+        )
+    )
+    persons = [e.name for e in ex.entities.values() if e.type.value == "person"]
+    assert persons.count("Алихан Байменов") == 1 and "Байменов Алихан" not in persons
+
+
+def test_names_without_post_or_surname_ending_come_from_the_ner() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Форум",
+            "2024 жылғы 5 наурызда Алматыда цифрлық форум өтті. Форумда Айгерім Сейіт "
+            "баяндама жасады.",
+        )
+    )
+    seit = _person(ex, "Айгерім Сейіт")
+    (forum,) = _events(ex, EventType.CONFERENCE)
+    assert seit in forum.participants and forum.place == "gaz:almaty"
+
+
+def test_speakers_join_the_conference_reported_last() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Екі жиын",
+            "5 наурызда Алматыда Азия даму банкі ұйымдастырған Орталық Азия энергетика "
+            "форумы өтті. Форумда Айгерім Сейіт баяндама жасады. Ал 7 наурызда Астанада "
+            "цифрлық саммит өтті. «Біз дайынбыз», – деді Жанар Әбдіқалық.",
+        )
+    )
+    forum = next(e for e in ex.events if "форум" in e.name)
+    summit = next(e for e in ex.events if "саммит" in e.name)
+    speaker = _person(ex, "Жанар Әбдіқалық")
+    assert speaker in summit.participants and speaker not in forum.participants
+    assert forum.organizers == ("gaz:adb",) and summit.place == "gaz:astana"
+
+
+def test_invited_people_are_not_attendees() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Шақыру",
+            "Астанада халықаралық форум өтті. Ерлан Қарин Матиас Корманды келесі форумға шақырды.",
+        )
+    )
+    forum = next(e for e in ex.events if e.type == EventType.CONFERENCE)
+    assert _person(ex, "Матиас Корман") not in forum.participants
+
+
+def test_apposition_post_without_comma_after_it() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Саммит",
+            "Ерлан Қарин, ЭЫДҰ-ның кеңесшісі Бішкекте ШЫҰ саммитіне қатысты.",
+        )
+    )
+    _has_membership(ex, _person(ex, "Ерлан Қарин"), "gaz:oecd", "adviser")
+    (summit,) = _events(ex, EventType.CONFERENCE)
+    assert summit.name == "ШЫҰ саммиті" and summit.place == "gaz:bishkek"
+
+
+def test_signing_between_parties_within_a_visit() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Сапар",
+            "Жаңадан тағайындалған ЭЫДҰ-ның бас хатшысы Матиас Корман Астанаға ресми сапармен "
+            "келді. Сапар аясында Қазақстан мен ЭЫДҰ арасында меморандумға қол қойылды.",
+        )
+    )
+    status = _has_membership(ex, _person(ex, "Матиас Корман"), "gaz:oecd", "secretary-general")
+    assert status == PostStatus.NEWLY_APPOINTED
+    (signing,) = _events(ex, EventType.SIGNING)
+    (visit,) = _events(ex, EventType.VISIT)
+    assert signing.name == "Меморандум" and signing.parent == visit.key
+    assert {"gaz:kz", "gaz:oecd"} <= set(signing.participants)
+
+
+def test_meeting_within_a_summit() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Саммит",
+            "Душанбеде ШЫҰ саммиті өтті. Саммит шеңберінде Қазақстан Президенті Қасым-Жомарт "
+            "Тоқаев Тәжікстан Президенті Эмомали Рахмонмен кездесті.",
+        )
+    )
+    tokayev = _person(ex, "Қасым-Жомарт Тоқаев")
+    rahmon = _person(ex, "Эмомали Рахмон")
+    _has_membership(ex, tokayev, "gaz:kz", "president")
+    _has_membership(ex, rahmon, "gaz:tj", "president")
+    (summit,) = _events(ex, EventType.CONFERENCE)
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert summit.place == "gaz:dushanbe" and meeting.parent == summit.key
+    assert set(meeting.participants) == {tokayev, rahmon}
+
+
+def test_later_participant_joins_the_meeting() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Кездесу",
+            "Алихан Байменов пен Эдвин Лау кездесті. Кездесуге Пан Сук Ким де қатысты.",
+        )
+    )
+    (meeting,) = _events(ex, EventType.MEETING)
+    names = {ex.entities[k].name for k in meeting.participants}
+    assert names == {"Алихан Байменов", "Эдвин Лау", "Пан Сук Ким"}
+
+
+def test_organizations_unknown_to_the_gazetteer_come_from_the_ner() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Кездесу",
+            "Астанада «Самұрық-Қазына» ұлттық әл-ауқат қоры мен Халықаралық валюта қоры "
+            "кездесу өткізді. Назарбаев Университетінде халықаралық конференция өтті. "
+            "Конференцияға Еуразиялық даму банкінің өкілдері қатысты.",
+        )
+    )
+    orgs = {e.name for e in ex.entities.values() if e.type.value == "organization"}
+    assert {"Самұрық-Қазына ұлттық әл-ауқат қоры", "Еуразиялық даму банкі"} <= orgs
+    assert not any(name.startswith("Конференция") for name in orgs)
+    assert not [e.name for e in ex.entities.values() if e.type.value == "person"]
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert len(meeting.participants) == 2 and meeting.place == "gaz:astana"
+    (conference,) = _events(ex, EventType.CONFERENCE)
+    assert conference.name == "Халықаралық конференция"

@@ -81,14 +81,24 @@ _SEMIVOWELS = frozenset("ую")
 _UNVOICE = {"ғ": "қ", "г": "к", "б": "п"}
 
 
+# The lengths of each layer's endings, longest first: an ending is looked up by the
+# word's tail of each length instead of testing every ending (this runs per token).
+# Keyed by the identity of the three module-level tables, the only ones stripped with.
+_LENGTHS_DESCENDING = {
+    id(layer): sorted({len(e) for e in layer}, reverse=True)
+    for layer in (CASE_ENDINGS, POSSESSIVE_ENDINGS, PLURAL_ENDINGS)
+}
+
+
 def _strip_layer(
     word: str, endings: dict[str, frozenset[str] | None] | dict[str, frozenset[str]]
 ) -> str:
     lower = word.lower()
-    for ending in sorted(endings, key=len, reverse=True):
-        if not lower.endswith(ending) or len(lower) - len(ending) < MIN_STEM:
+    for length in _LENGTHS_DESCENDING[id(endings)]:
+        ending = lower[-length:]
+        if ending not in endings or len(lower) - length < MIN_STEM:
             continue
-        stem = lower[: -len(ending)]
+        stem = lower[:-length]
         allowed = endings[ending]
         if allowed is not None and stem[-1] not in allowed:
             continue
@@ -96,10 +106,33 @@ def _strip_layer(
             continue  # bare -ы/-і follows consonants (and у: кездесуі) only
         if not any(ch in VOWELS for ch in stem):
             continue
+        if ending in ("сы", "сі") and _ends_like_deverbal_noun(stem):
+            continue  # отырыс-ы, келіс-і: the possessive is the bare -ы/-і
         if lower.endswith("стан") and ending in ("тан", "н"):
             continue  # Қазақстан, Өзбекстан: -стан is part of the name
         return word[: len(stem)]
     return word
+
+
+def _ends_like_deverbal_noun(stem: str) -> bool:
+    """``отырысы`` parses as ``отыры-сы`` or ``отырыс-ы``.  Vowel-final Kazakh nouns
+    that take ``-сы`` end in ``-шы/-ші`` (басшы-сы, хатшы-сы) or in another vowel
+    (төраға-сы); a stem ending in consonant + ``ы/і`` (отыры, келі) is the wrong cut:
+    the word is a ``-ыс/-іс`` noun with a bare possessive."""
+    lower = stem.lower()
+    return (
+        len(lower) >= 3
+        and lower[-1] in POSSESSIVE_END
+        and lower[-2] not in VOWELS
+        and lower[-2] not in "шщ"
+    )
+
+
+def protected_names(words: frozenset[str]) -> frozenset[str]:
+    """Words of known names that the stripper must leave whole, minus the inflected
+    words that multi-word names contain (``Францияның оңтүстік аймақтары`` must not
+    protect ``францияның``): a word whose case-stripped form is itself in the set goes."""
+    return frozenset(w for w in words if _strip_layer(w, CASE_ENDINGS) not in words - {w})
 
 
 def _is_suffix_chain(tail: str) -> bool:

@@ -1,4 +1,4 @@
-"""Rule-based mapper for Kazakh news about intergovernmental cooperation.
+"""Mapper for Kazakh news about intergovernmental cooperation.
 
 Kazakh news names a post as a genitive chain ending in the post and the person:
 ``[Org]-ның [unit]-ы [role]-ы [Person]`` (``Хабтың басқару комитетінің төрағасы Алихан
@@ -7,6 +7,10 @@ Only the last word of a name inflects, so names are put in base form by strippin
 case ending off their last word (``kg.lang.kk``).  Events are found by trigger words
 (``форум``, ``кездесу``, ``сапар``, ``қол қойды``) and nested by ``… аясында /
 ауқымында / шеңберінде`` (within).  The cue words live in ``kg/gazetteers/lexicon_kk.json``.
+
+The statistical NER (``kg.ner``, trained on KazNERD) adds the persons that no rule
+sees — names without a post before them or a surname ending (``Айгерім Сейіт``) — while
+the gazetteer and the rules keep what needs canonical ids: organizations, places, posts.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from kg.model import (
     Role,
     Span,
 )
+from kg.ner.scoring import spans as ner_spans
+from kg.ner.tagger import NerTagger
 from kg.readers.dates import find_dates_in_text
 from kg.text import Token, split_sentences, tokenize
 
@@ -42,6 +48,7 @@ _LOCATIVE = ("да", "де", "та", "те", "дағы", "дегі", "тағы",
 _DATIVE = ("ға", "ге", "қа", "ке", "на", "не")
 _CONJUNCTIONS = frozenset({"және", "мен", "пен", "бен", "де", "да", "та", "те", "әрі"})
 _OPEN, _CLOSE = "(", ")"
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})
 _MAX_AREA_WORDS = 5
 _ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")
 _ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ты", "ті")
@@ -64,6 +71,8 @@ _FOLLOWERS = frozenset(LEXICON["name_followers"])
 _ORG_HEADS = {stem(k, "kk"): OrgKind(v) for k, v in LEXICON["org_heads"].items()}
 _UNIT_HEADS = frozenset(stem(w, "kk") for w in LEXICON["unit_heads"])
 _MINISTER = stem(LEXICON["minister_word"], "kk")
+_UNAMBIGUOUS_SURNAME = tuple(LEXICON["unambiguous_surname_suffixes"])
+_BETWEEN = _lower_set(LEXICON["between_words"])
 
 
 @dataclass
@@ -130,6 +139,13 @@ def _trigger(word: str) -> str | None:
     return None
 
 
+def _is_org_head(word: str) -> bool:
+    """``Университеті``, ``Комитеті``: the head noun of an organization's name, which a
+    capital letter does not make a person's name (``Назарбаев Университеті``)."""
+    key = stem(word, "kk")
+    return key in _ORG_HEADS or key in _UNIT_HEADS
+
+
 def _has_ending(word: str, endings: tuple[str, ...]) -> bool:
     lower = word.lower()
     base = kk.strip_case(word).lower()
@@ -142,7 +158,9 @@ def _is_genitive(word: str) -> bool:
 
 def _possessive(noun: str) -> str:
     """``форум`` → ``форумы``, ``конференция`` → ``конференциясы`` (compound-name head)."""
-    front = any(ch in "әеөүі" for ch in noun.lower()[-3:])
+    # Harmony follows the last vowel; ``у`` is neutral (кездесу-і, форум-ы).
+    last_vowel = next((ch for ch in reversed(noun.lower()) if ch in kk.VOWELS - {"у"}), "а")
+    front = last_vowel in "әеөүіи"
     vowel = "і" if front else "ы"
     if noun[-1].lower() in kk.VOWELS:
         return noun + ("сі" if front else "сы")
@@ -162,7 +180,8 @@ class KazakhMapper:
 
     def __init__(self) -> None:
         self.gazetteer = Gazetteer.default()
-        self.protected = self.gazetteer.protected_words("kk")
+        self.protected = kk.protected_names(self.gazetteer.protected_words("kk"))
+        self.ner = NerTagger.for_language("kk")
         self._minister_entry_cache: dict[str, GazetteerEntry | None] = {}
 
     # -- entry point ------------------------------------------------------------------
@@ -198,7 +217,10 @@ class _Run:
         self.persons: dict[int, list[_Person]] = {}
         self.present: dict[int, list[str]] = {}
         self.drafts: list[_Draft] = []
+        self.last_conference: _Draft | None = None
         self._org_keys: dict[tuple[int, int], str] = {}
+        self._ner: dict[int, list[tuple[str, int, int]]] = {}
+        self._ner_orgs: dict[int, list[str]] = {}
 
     def process(self) -> None:
         for sent in self.sentences:
@@ -207,6 +229,7 @@ class _Run:
         self._resolve_persons()
         for sent in self.sentences:
             self._gazetteer_entities(sent)
+            self._ner_organizations(sent)
             self._memberships(sent)
             self._events(sent)
         self._emit_events()
@@ -225,6 +248,7 @@ class _Run:
             and sent.match(i) is None
             and token.text.lower() not in _NON_NAMES
             and _trigger(token.text) is None
+            and not _is_org_head(token.text)
         )
 
     def _is_surname(self, word: str) -> bool:
@@ -241,6 +265,11 @@ class _Run:
                 taken.update(range(start, end))
 
         tokens = sent.tokens
+        entities = self._ner_entities(sent)
+        # Tokens the NER puts inside a non-person name (``Назарбаев Университеті``).
+        not_person = {
+            j for label, start, end in entities if label != "PERSON" for j in range(start, end)
+        }
         for m in sent.matches:
             if m.entry.category == "role":
                 first = end = self._after_acting(sent, m.end)
@@ -250,16 +279,42 @@ class _Run:
                         break  # a surname closes a Kazakh name
                 add(first, end)
         for i in range(len(tokens)):
-            if self._name_word(sent, i) and self._is_surname(tokens[i].text):
+            if (
+                self._name_word(sent, i)
+                and self._is_surname(tokens[i].text)
+                and i not in not_person
+                and not (i + 1 < len(tokens) and _is_org_head(tokens[i + 1].text))
+            ):
                 add(*self._around_surname(sent, i))
         for i in range(1, len(tokens)):
             if sent.lower(i) in _HONORIFICS and self._name_word(sent, i - 1):
                 add(i - 1, i)
+        # The NER's persons fill in what the rules miss; where a rule already took part
+        # of a span (two names written side by side), the rest is a name of its own.
+        for label, start, end in entities:
+            if label != "PERSON" or not all(self._name_word(sent, j) for j in range(start, end)):
+                continue
+            free = [j for j in range(start, end) if j not in taken]
+            whole = len(free) == end - start
+            if whole or (len(free) >= 2 and free == list(range(free[0], free[-1] + 1))):
+                add(free[0], free[-1] + 1)
         spans.sort()
         return [
             _Person(sent.index, s, e, self._base_name([t.text for t in tokens[s:e]]))
             for s, e in spans
         ]
+
+    def _ner_entities(self, sent: _Sentence) -> list[tuple[str, int, int]]:
+        """The NER's entities (class, start, end) in a sentence.  Persons and new
+        organizations need a capitalised word that no gazetteer knows, so a sentence
+        without one is not tagged at all (the tagger is the mapper's slowest step)."""
+        if sent.index not in self._ner:
+            if any(self._name_word(sent, i) for i in range(len(sent.tokens))):
+                tags = self.mapper.ner.tag([t.text for t in sent.tokens])
+                self._ner[sent.index] = sorted(ner_spans(tags), key=_start)
+            else:
+                self._ner[sent.index] = []
+        return self._ner[sent.index]
 
     @staticmethod
     def _after_acting(sent: _Sentence, i: int) -> int:
@@ -300,9 +355,19 @@ class _Run:
         return len(initial.text) == 1 and initial.text.isupper() and dot.text == "."
 
     def _base_name(self, words: list[str]) -> tuple[str, ...]:
+        """Name words in base form, given name first: the Russian-style order of
+        official lists (``Байменов Алихан``) is turned round so that both orders give
+        one person."""
         if len(words) >= 2 and len(words[0]) == 1:
             words = [f"{words[0]}.", *words[2:]] if words[1] == "." else words
-        return tuple(kk.base_phrase(words, protected=self.mapper.protected))
+        base = kk.base_phrase(words, protected=self.mapper.protected)
+        if (
+            len(base) == 2
+            and base[0].lower().endswith(_UNAMBIGUOUS_SURNAME)
+            and not self._is_surname(base[1])
+        ):
+            base = [base[1], base[0]]
+        return tuple(base)
 
     def _find_surnames(self) -> None:
         """A later ``… деді Корман``: the surname of a full name found elsewhere."""
@@ -403,6 +468,43 @@ class _Run:
                 key = self.builder.gazetteer_entity(m.entry)
                 self.builder.mention(key, sent.tokens[m.start : m.end], sent.span)
 
+    def _ner_organizations(self, sent: _Sentence) -> None:
+        """Organizations the gazetteer does not know, from the NER, named in base form
+        (``Назарбаев Университетінде`` → ``Назарбаев Университеті``: the head of a
+        Kazakh compound name keeps its possessive).  A span that touches a gazetteer
+        organization, country or person is left to the rules."""
+        for label, start, end in self._quoted_heads_joined(sent):
+            if label != "ORGANISATION" or any(
+                sent.match(j, _ORG_CATEGORIES) or self._person_covering(sent, j)
+                for j in range(start, end)
+            ):
+                continue
+            words = self._words_between(sent, start, end)
+            if not words or not any(w[:1].isupper() for w in words):
+                continue
+            quoted = end < len(sent.tokens) and sent.tokens[end].text in _CLOSING_QUOTES
+            last = words[-1] if quoted else kk.strip_case(words[-1])  # «…» stays as written
+            name = " ".join([*words[:-1], last])
+            kind = _ORG_HEADS.get(stem(words[-1], "kk"), OrgKind.OTHER)
+            key = self.builder.entity(EntityType.ORGANIZATION, _capitalize(name), kind=kind)
+            self.builder.mention(key, sent.tokens[start:end], sent.span, confidence=0.6)
+            self._ner_orgs.setdefault(sent.index, []).append(key)
+
+    def _quoted_heads_joined(self, sent: _Sentence) -> list[tuple[str, int, int]]:
+        """NER spans, with a quoted name and the organization noun after it joined:
+        ``«Самұрық-Қазына» ұлттық әл-ауқат қоры`` is one organization, which the NER
+        tags as two spans around the closing quote."""
+        joined: list[tuple[str, int, int]] = []
+        for label, start, end in self._ner.get(sent.index, []):
+            if joined and label == "ORGANISATION":
+                prev_label, prev_start, prev_end = joined[-1]
+                gap = sent.tokens[prev_end].text if prev_end == start - 1 else None
+                if prev_label == label and gap in _CLOSING_QUOTES:
+                    joined[-1] = (label, prev_start, end)
+                    continue
+            joined.append((label, start, end))
+        return joined
+
     def _root(self, key: str) -> str:
         entity = self.builder.extraction.entities[key]
         return self._root(entity.parent) if entity.parent and entity.kind == OrgKind.UNIT else key
@@ -435,7 +537,7 @@ class _Run:
             and sent.match(i) is None
             and not self._person_covering(sent, i)
             and sent.lower(i) not in _CONJUNCTIONS
-            and not _has_ending(sent.tokens[i].text, _LOCATIVE)
+            and not _has_ending(sent.tokens[i].text, _LOCATIVE + _DATIVE)
         ):
             if sent.lower(i) not in _STATUS_WORDS:
                 area.insert(0, sent.tokens[i])
@@ -576,7 +678,13 @@ class _Run:
             if not any(sent.match(j, _ORG_CATEGORIES) for j in between):
                 return None
             follower = sent.tokens[role.end].text if role.end < len(sent.tokens) else "."
-            return role if follower in _FOLLOWERS else None
+            if follower in _FOLLOWERS:
+                return role
+            # ``Ерлан Қарин, Президенттің кеңесшісі Бішкекте …``: an apposition in the
+            # nominative, not followed by another name (whose post it would be).
+            last = sent.tokens[role.end - 1].text
+            nominative = kk.strip_case(last) == last
+            return role if nominative and self._person_at(sent, role.end) is None else None
         return None
 
     def _description(self, sent: _Sentence, role: GazetteerMatch) -> None:
@@ -623,6 +731,9 @@ class _Run:
         for child in children:
             if parent is not None and child is not parent and child.parent is None:
                 child.parent = parent
+        for draft in (parent, *children):
+            if draft is not None and draft.type == EventType.CONFERENCE:
+                self.last_conference = draft
         if not children and parent is None:
             self._speakers(sent)
 
@@ -700,11 +811,11 @@ class _Run:
             m = sent.match(j)
             if not t.is_word or self._person_covering(sent, j) or sent.lower(j) in _CONJUNCTIONS:
                 break
-            if m is not None and (
-                m.entry.category == "role" or _has_ending(t.text, _LOCATIVE + _DATIVE)
+            if (m is not None and m.entry.category == "role") or _has_ending(
+                t.text, _LOCATIVE + _DATIVE
             ):
-                break
-            if _is_genitive(t.text) and m is None:
+                break  # a post, or a word in the locative/dative: where, not what
+            if (_is_genitive(t.text) and m is None) or sent.lower(j) in _BETWEEN:
                 break
             window.insert(0, j)
             j -= 1
@@ -740,8 +851,14 @@ class _Run:
         name, bare = self._name(sent, i)
         persons = list(dict.fromkeys(self.present.get(sent.index, [])))
         orgs = self._sentence_orgs(sent)
+        if type_ == EventType.CONFERENCE and self._invitation(sent):
+            persons, orgs = [], []  # invited (or inviting) is not attending
         if bare and (subject or sent.tokens[i].is_capitalized or not force):
             found = self._anaphor(trigger)
+            if found is not None and type_ == EventType.MEETING and self._attending(sent):
+                # ``Кездесуге Пан Сук Ким де қатысты``: one more participant
+                found.participants.extend(k for k in persons if k not in found.participants)
+                return found
             if found is not None and (subject or type_ != EventType.MEETING):
                 if type_ == EventType.CONFERENCE and not subject:
                     new = [k for k in persons + orgs if k not in found.organizers]
@@ -789,23 +906,55 @@ class _Run:
                 draft = _Draft(EventType.SIGNING, name, {"қол"}, sent.span)
                 draft.date = self._date(sent)
                 draft.place = self._place(sent, _LOCATIVE, countries=False)
+                parties = self._parties(sent, i)
                 draft.participants = list(
-                    dict.fromkeys(self.present.get(sent.index, []) + self._sentence_orgs(sent))
+                    dict.fromkeys(
+                        self.present.get(sent.index, []) + parties + self._sentence_orgs(sent)
+                    )
                 )
                 return self._add_draft(draft)
         return None
 
+    def _parties(self, sent: _Sentence, end: int) -> list[str]:
+        """``Қазақстан мен ЭЫДҰ арасында …``: the organizations and countries named
+        before "between" are the parties of what is signed."""
+        at = next((i for i in range(end) if sent.lower(i) in _BETWEEN), None)
+        if at is None:
+            return []
+        keys = []
+        i = at - 1
+        while i >= 0 and sent.tokens[i].text not in {",", ";", ":", "."}:
+            m = sent.match(i, _ORG_CATEGORIES)
+            if m is not None:
+                key = self._org_key(sent, m)
+                if key:
+                    keys.insert(0, key)
+                i = m.start
+            i -= 1
+        return keys
+
     def _speakers(self, sent: _Sentence) -> None:
-        """Who speaks in a sentence with no event of its own attends the article's
-        first conference (news reports a forum, then quotes its speakers)."""
+        """Who speaks in a sentence with no event of its own attends the conference
+        reported last before it (news reports a forum, then quotes its speakers; an
+        article about two conferences quotes each one's speakers after it)."""
         lower = self.text[sent.span.start : sent.span.end].lower()
         if not any(w in lower for w in LEXICON["speech_words"]):
             return
-        main = next((d for d in self.drafts if d.type == EventType.CONFERENCE), None)
+        main = self.last_conference
         if main is not None:
             for key in self.present.get(sent.index, []):
                 if key not in main.participants:
                     main.participants.append(key)
+
+    def _attending(self, sent: _Sentence) -> bool:
+        """The sentence says who takes part (``қатысты``, ``өкілдері``)."""
+        words = tuple(LEXICON["attendee_words"])
+        return any(sent.lower(i).startswith(words) for i in range(len(sent.tokens)))
+
+    def _invitation(self, sent: _Sentence) -> bool:
+        """``… форумына шақырды``: the sentence invites to the event."""
+        words = tuple(LEXICON["invitation_words"])
+        return any(sent.lower(i).startswith(words) for i in range(len(sent.tokens)))
 
     def _happened(self, sent: _Sentence, i: int) -> bool:
         lower = self.text[sent.span.start : sent.span.end].lower()
@@ -822,6 +971,7 @@ class _Run:
             key = self._org_keys.get((sent.index, m.start))
             if key and m.entry.category in ("organization", "unit"):
                 keys.append(self._root(key))
+        keys.extend(self._ner_orgs.get(sent.index, []))
         return list(dict.fromkeys(keys))
 
     def _organizers(self, sent: _Sentence) -> list[str]:
@@ -911,3 +1061,7 @@ def _same_name(a: _Draft, b: _Draft) -> bool:
     wb = [stem(w, "kk") for w in b.name.split()]
     short, long_ = sorted((wa, wb), key=len)
     return long_[-len(short) :] == short
+
+
+def _start(entity: tuple[str, int, int]) -> int:
+    return entity[1]
