@@ -14,9 +14,12 @@ that case: that is what keeps ``Юанем Цзифу`` → ``Юань Цзиф�
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pymorphy3
 
@@ -131,7 +134,8 @@ def name_tag(word: str) -> str | None:
     return None
 
 
-def _name_word_readings(word: str) -> list[tuple[str, str | None, str]]:
+@lru_cache(maxsize=50_000)
+def _name_word_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
     """``(nominative, gender, case)`` readings of one word of a person's name: name
     analyses from the dictionary, surname endings, then a confident plain-noun analysis
     (``Юанем`` → ``Юань``), which covers foreign names that happen to be common nouns."""
@@ -144,7 +148,7 @@ def _name_word_readings(word: str) -> list[tuple[str, str | None, str]]:
         for p in parses(word):
             if "NOUN" in p.tag and p.tag.case and p.score >= 0.5 and is_known(word):
                 readings.append((_nominative(word, p), _str(p.tag.gender), str(p.tag.case)))
-    return readings
+    return tuple(readings)
 
 
 def _str(value: object) -> str | None:
@@ -171,7 +175,7 @@ def _weighted_choice(options: list[list[str | None]]) -> str | None:
 
 
 def _choose_case(
-    readings: list[list[tuple[str, str | None, str]]], words: Sequence[str]
+    readings: Sequence[Sequence[tuple[str, str | None, str]]], words: Sequence[str]
 ) -> str | None:
     """The case most words of a name can stand in; ties go to a case the surname's
     ending allows (rule-based, so more reliable than a dictionary guess), then to the
@@ -210,13 +214,18 @@ def _is_initial(word: str) -> bool:
 
 
 def _pick_nominative(
-    word: str, options: list[tuple[str, str | None, str]], gender: str | None, case: str | None
+    word: str,
+    options: Sequence[tuple[str, str | None, str]],
+    gender: str | None,
+    case: str | None,
 ) -> str:
     if case is None:
         return word
     for base, g, c in options:
         if c == case and (g == gender or g is None or gender is None):
             return base
+    if case in ("ablt", "gent") and gender == "masc" and not is_known(word):
+        return _strip_unknown_masc(word, case)  # ``Пьером Дюраном`` → ``Пьер Дюран``
     if case != "nomn":
         for p in parses(word):
             if _str(p.tag.case) == case and "NOUN" in p.tag and p.score >= 0.2 and is_known(word):
@@ -354,3 +363,38 @@ def lemma(word: str) -> str:
 def word_case(word: str) -> set[str]:
     """Cases a word may stand in (any part of speech)."""
     return {str(p.tag.case) for p in parses(word) if p.tag.case}
+
+
+# -- named entities (slovnet, the model natasha ships) ---------------------------------
+
+
+@dataclass(frozen=True)
+class NamedSpan:
+    """A PER, ORG or LOC span ``[start, end)`` found by the NER model."""
+
+    start: int
+    end: int
+    type: str
+
+
+@cache
+def _ner() -> Callable[[str], object]:
+    """slovnet's news NER with navec embeddings, both read from the files inside the
+    ``natasha`` wheel (found without importing natasha, which would load its own
+    morphology stack); nothing is downloaded."""
+    from navec import Navec
+    from slovnet import NER
+
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the Russian NER model needs the 'natasha' package installed")
+    data = Path(spec.submodule_search_locations[0]) / "data"
+    tagger = NER.load(str(data / "model" / "slovnet_ner_news_v1.tar"))
+    tagger.navec(Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")))
+    return tagger
+
+
+def named_spans(text: str) -> list[NamedSpan]:
+    """Person, organization and location names in ``text`` with character offsets."""
+    markup = _ner()(text)
+    return [NamedSpan(s.start, s.stop, s.type) for s in markup.spans]

@@ -69,6 +69,7 @@ _TRIGGER_PREFIXES = re.compile(
 _MAX_NAME_WORDS = 4
 _OPENERS = frozenset({"«", '"', "—", "–", "(", ":"})
 _MAX_NP = 8
+_NAMED_CATEGORIES = ("organization", "country", "place")
 
 
 @dataclass
@@ -86,7 +87,9 @@ class _Sentence:
     tokens: list[Token]
     matches: list[GazetteerMatch]
     covered: dict[int, GazetteerMatch] = field(default_factory=dict)
+    named: dict[int, tuple[int, str]] = field(default_factory=dict)
     persons: list[_Person] = field(default_factory=list)
+    name_groups: list[tuple[int, int, bool]] | None = None
     used: set[int] = field(default_factory=set)
 
     def words(self, start: int, end: int) -> list[str]:
@@ -179,6 +182,7 @@ class _ArticleMapper:
         self.surnames: dict[str, str] = {}
         self.events: dict[str, str] = {}
         self.last_conference: dict[str, str] = {}
+        self.named = ru.named_spans(self.text)
 
     def run(self) -> Extraction:
         sentences = [self._prepare(span) for span in split_sentences(self.text)]
@@ -187,6 +191,7 @@ class _ArticleMapper:
         for sentence in sentences:
             self._find_persons(sentence, full_names=False)
             self._gazetteer_mentions(sentence)
+            self._named_mentions(sentence)
             for person in sentence.persons:
                 self._appositions(sentence, person)
             self._appointments(sentence)
@@ -197,6 +202,19 @@ class _ArticleMapper:
         tokens = tokenize(self.text, span)
         matches = self.gazetteer.match(tokens, LANG)
         sentence = _Sentence(span, tokens, matches)
+        for named in self.named:
+            if not span.start <= named.start < span.end:
+                continue
+            inside = [i for i, t in enumerate(tokens) if named.start <= t.start < named.end]
+            if inside:
+                sentence.named[inside[0]] = (inside[-1] + 1, named.type)
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        for start, (end, type_) in sentence.named.items():
+            if type_ != "PER" and not covered.intersection(range(start, end)):
+                entry = self._known_after_inflection(sentence.words(start, end), _NAMED_CATEGORIES)
+                if entry is not None:
+                    matches.append(GazetteerMatch(entry, start, end, "name"))
+        matches.sort(key=lambda m: m.start)
         for m in matches:
             for i in range(m.start, m.end):
                 sentence.covered[i] = m
@@ -230,10 +248,16 @@ class _ArticleMapper:
             len(t[i].text) == 1 and t[i].text.isupper() and i + 1 < len(t) and t[i + 1].text == "."
         )
 
-    def _name_groups(self, s: _Sentence) -> list[tuple[int, int]]:
-        """Runs of capitalized words and initials (``А. Б. Байменов``)."""
-        groups, i = [], 0
+    def _name_groups(self, s: _Sentence) -> list[tuple[int, int, bool]]:
+        """Person names the NER model found (flagged ``True``), then runs of capitalized
+        words and initials (``А. Б. Байменов``) that it missed."""
+        groups = [(i, end, True) for i, (end, type_) in s.named.items() if type_ == "PER"]
+        taken = {k for a, (b, _) in s.named.items() for k in range(a, b)}
+        i = 0
         while i < len(s.tokens):
+            if i in taken or not s.tokens[i].is_capitalized:
+                i += 1  # cheap checks first: most tokens start no name
+                continue
             j = i
             while j < len(s.tokens):
                 if self._is_initial(s, j):
@@ -245,14 +269,17 @@ class _ArticleMapper:
             while j - i > 1 and _is_geographic(s.tokens[i].text):
                 i += 1  # ``Кыргызстана Бакытом Осмоновым``: the country is not the name
             if j > i:
-                groups.append((i, j))
+                if not taken.intersection(range(i, j)):
+                    groups.append((i, j, False))
                 i = j
             else:
                 i += 1
-        return groups
+        return sorted(groups)
 
     def _find_persons(self, s: _Sentence, *, full_names: bool) -> None:
-        for start, end in self._name_groups(s):
+        if s.name_groups is None:
+            s.name_groups = self._name_groups(s)
+        for start, end, by_model in s.name_groups:
             words = self._name_words(s, start, end)
             names = [w for w in words if not w.endswith(".")]
             has_initials = len(names) < len(words)
@@ -262,11 +289,12 @@ class _ArticleMapper:
             if full != full_names:
                 continue
             if full:
-                if not (self._after_role(s, start) or any(_name_like(w) for w in names)):
+                likely = by_model or any(_name_like(w) for w in names)
+                if not (likely or self._after_role(s, start)):
                     continue
                 key = self._register(s, start, end, words)
             else:
-                key = self._resolve_short(s, start, end, names[-1], has_initials)
+                key = self._resolve_short(s, start, end, names[-1], has_initials or by_model)
             if key:
                 s.persons.append(_Person(start, end, key))
 
@@ -375,7 +403,7 @@ class _ArticleMapper:
             self._posts(s, person, first, person.start)
             return
         t = s.tokens
-        if person.end < len(t) and t[person.end].text == ",":
+        if person.end < len(t) and (t[person.end].text == "," or t[person.end].text in _DASHES):
             end = person.end + 1
             while end < len(t) and t[end].text not in _BOUNDARY and t[end].text != ".":
                 if _is_verb(t[end].text):
@@ -398,7 +426,7 @@ class _ArticleMapper:
                 seg_start = i + 1
         segments.append((seg_start, end))
         parsed = [self._segment(s, a, b) for a, b in segments if a < b]
-        fallback = None
+        fallback = self._country_adjective(s, start - 1)
         for role_end, key, org_start, seg_end, lead in reversed(parsed):
             org = self._org_chain(s, org_start, seg_end, role=(lead, role_end, key))
             fallback = org or fallback
@@ -416,6 +444,15 @@ class _ArticleMapper:
                 confidence=0.75 if org else 0.55,
             )
         s.used.update(range(start, end))
+
+    def _country_adjective(self, s: _Sentence, i: int) -> str | None:
+        """``российский президент``, ``британский премьер``: the country an adjective
+        right before a post names, as the post's organization."""
+        if i < 0 or not s.tokens[i].is_word:
+            return None
+        country = LEXICON["country_adjectives"].get(_lemma(s.tokens[i]))
+        entry = self.gazetteer.entries.get(country) if country else None
+        return self.b.gazetteer_entity(entry) if entry is not None else None
 
     def _segment(self, s: _Sentence, start: int, end: int) -> tuple[int, str | None, int, int, int]:
         """(role end, role key, organization start, segment end, role start) of one post.
@@ -472,6 +509,15 @@ class _ArticleMapper:
         chunks, i = [], start
         while i < end:
             token = s.tokens[i]
+            named = s.named.get(i)
+            if (
+                named is not None
+                and named[1] != "PER"
+                and not self._gazetteer_exact(s, i, named[0])
+            ):
+                chunks.append((i, min(named[0], end)))
+                i = named[0]
+                continue
             if i in s.covered:
                 m = s.covered[i]
                 chunks.append((i, min(m.end, end)))
@@ -509,6 +555,9 @@ class _ArticleMapper:
     def _org_chunk(self, s: _Sentence, a: int, b: int, parent: str | None) -> str | None:
         match = s.covered.get(a)
         tokens = s.tokens[a:b]
+        named = s.named.get(a)
+        if named is not None and named[1] == "ORG" and not self._gazetteer_exact(s, a, named[0]):
+            return self._named_org(s, a, b, parent)
         if match is not None:
             entry = match.entry
             if entry.category in ("organization", "country"):
@@ -554,12 +603,17 @@ class _ArticleMapper:
         self.b.mention(key, s.tokens[a:b], s.span, confidence=0.6)
         return key
 
-    def _known_after_inflection(self, words: list[str]) -> GazetteerEntry | None:
-        """A gazetteer organization whose short name the phrase is once in the
-        nominative (``Хаба`` → ``Хаб``): short names are matched as written."""
+    def _known_after_inflection(
+        self, words: list[str], categories: tuple[str, ...] = ("organization",)
+    ) -> GazetteerEntry | None:
+        """A gazetteer entry whose name the phrase is once in the nominative (``Хаба`` →
+        ``Хаб``, ``Китая`` → ``Китай``): short names are matched as written, and the
+        matching stem of some inflected forms differs from the nominative's."""
+        if not words:
+            return None
         nominative = ru.phrase_nominative(words, "gent")
         tokens = tokenize(nominative)
-        matches = self.gazetteer.match(tokens, LANG, ("organization",))
+        matches = self.gazetteer.match(tokens, LANG, categories)
         if len(matches) == 1 and (matches[0].start, matches[0].end) == (0, len(tokens)):
             return matches[0].entry
         return None
@@ -617,6 +671,46 @@ class _ArticleMapper:
                 if nxt.start == m.end and nxt.entry.category == "organization":
                     parent = self.b.gazetteer_entity(nxt.entry)
                     self._org_chunk(s, m.start, m.end, parent)
+
+    def _named_mentions(self, s: _Sentence) -> None:
+        """Organizations and places the NER model found that no gazetteer entry names
+        (an organization around a known city, ``мэрии Москвы``, is one of them)."""
+        for start, (end, type_) in s.named.items():
+            if type_ == "ORG" and not self._gazetteer_exact(s, start, end):
+                self._named_org(s, start, end, None)
+            elif type_ == "LOC" and not any(i in s.covered for i in range(start, end)):
+                words = s.words(start, end)
+                if words:
+                    key = self.b.entity(
+                        EntityType.PLACE, _capitalize(ru.phrase_nominative(words)), confidence=0.6
+                    )
+                    self.b.mention(key, s.tokens[start:end], s.span, confidence=0.6)
+
+    @staticmethod
+    def _gazetteer_exact(s: _Sentence, start: int, end: int) -> bool:
+        match = s.covered.get(start)
+        return match is not None and (match.start, match.end) == (start, end)
+
+    def _named_org(self, s: _Sentence, start: int, end: int, parent: str | None) -> str | None:
+        """An organization from an NER span, named in the nominative (or by its quoted
+        name); a unit keeps the organization it belongs to as parent."""
+        words = s.words(start, end)
+        if not words:
+            return None
+        known = self._known_after_inflection(words)
+        if known is not None:
+            key = self.b.gazetteer_entity(known)
+        else:
+            head = _HEAD_STEMS.get(stem(words[0], LANG), "")
+            if head in LEXICON["unit_heads"]:
+                kind = OrgKind.UNIT
+            else:
+                kind = OrgKind(LEXICON["org_heads"].get(head, OrgKind.OTHER.value))
+                parent = None
+            name = self._quoted(s, start, end) or _capitalize(ru.phrase_nominative(words))
+            key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
+        self.b.mention(key, s.tokens[start:end], s.span, confidence=0.65)
+        return key
 
     # -- appointments -----------------------------------------------------------------
 

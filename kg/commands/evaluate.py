@@ -1,0 +1,107 @@
+"""``kg eval``: measure extraction quality against an annotated collection.
+
+Each benchmark is one sub-command (``kg eval factrueval DIR``); to add one, write a
+``register_NAME(sub)`` function that adds its parser and sets ``func``, and list it in
+``_SUBCOMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kg.commands.common import EXIT_OK, EXIT_UNREADABLE, err
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "eval",
+        help="measure extraction quality on an annotated collection",
+        description="Run the mappers on an annotated collection and print the scores.",
+    )
+    benchmarks = parser.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
+    for add in _SUBCOMMANDS:
+        add(benchmarks)
+
+
+def register_factrueval(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "factrueval",
+        help="Russian: Occupation and Meeting facts, NER per/org/loc (factRuEval-2016)",
+        description="Run the Russian mapper on every book_N.txt of DIR and print precision, "
+        "recall and F1 per fact type (Occupation, Meeting) and per NER type (per, org, "
+        "loc), matched as in the factRuEval-2016 campaign.",
+    )
+    parser.add_argument("directory", metavar="DIR", type=Path, help="a factRuEval folder")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.set_defaults(func=run_factrueval)
+
+
+def run_factrueval(args: argparse.Namespace) -> int:
+    from kg.eval.factrueval import FormatError, evaluate, read_collection
+    from kg.mappers import get_mapper
+
+    try:
+        documents = read_collection(args.directory)
+    except FormatError as exc:
+        err(f"kg eval factrueval: {exc}")
+        return EXIT_UNREADABLE
+    scores = evaluate(documents, get_mapper("ru").extract)
+    if args.json:
+        print(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"factRuEval: {scores.documents} documents from {args.directory}")
+        print(scores.table())
+    return EXIT_OK
+
+
+def register_articles(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "articles",
+        help="all languages: persons, organizations, memberships, events against gold files",
+        description="Run the mapper of each article's language on every article with a "
+        "NAME.gold.json beside it under GOLD_DIR, and print precision, recall and F1 per fact "
+        "kind and per language (format: docs/gold-format.md).",
+    )
+    parser.add_argument("gold", metavar="GOLD_DIR", type=Path, help="folder of gold files")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--lang", default="kk,ru,en", help="comma-separated languages to score (default: all)"
+    )
+    parser.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="list the missed and spurious facts of every article",
+    )
+    parser.set_defaults(func=run_articles)
+
+
+def run_articles(args: argparse.Namespace) -> int:
+    from kg.eval.articles import GoldFormatError, evaluate
+    from kg.model import LANGUAGES
+
+    languages = [code.strip() for code in args.lang.split(",") if code.strip()]
+    unknown = sorted(set(languages) - set(LANGUAGES))
+    if unknown or not languages:
+        err(f"kg eval articles: --lang {args.lang!r}: use a list of {', '.join(LANGUAGES)}")
+        return EXIT_UNREADABLE
+    try:
+        report = evaluate(args.gold, languages)
+    except GoldFormatError as exc:
+        err(f"kg eval articles: {exc}")
+        return EXIT_UNREADABLE
+    if not report.articles:
+        err(f"kg eval articles: {args.gold}: no gold article in {', '.join(languages)}")
+        return EXIT_UNREADABLE
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(report.table())
+    if args.show_errors:
+        print()
+        print(report.errors())
+    return EXIT_OK
+
+
+_SUBCOMMANDS = (register_factrueval, register_articles)
