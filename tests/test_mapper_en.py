@@ -196,6 +196,60 @@ def test_every_entity_has_a_mention(mapper: EnglishMapper) -> None:
             assert span is not None and article.text[span.start : span.end] == mention.surface
 
 
+def test_appositions_in_a_list_belong_to_the_name_before_them(mapper: EnglishMapper) -> None:
+    ex = run(
+        mapper,
+        "Darkhan Omarov, Chairman of the Agency for Civil Service Affairs of Kazakhstan, "
+        "Almaz Bekov, Director of the State Personnel Service of the Kyrgyz Republic, and "
+        "Sherzod Karimov met in Tashkent.",
+    )
+    omarov, bekov = person(ex, "Darkhan Omarov"), person(ex, "Almaz Bekov")
+    assert memberships(ex, omarov) == {"gaz:kz-civil-service-agency": ("chair", PostStatus.CURRENT)}
+    ((org, (role, _)),) = memberships(ex, bekov).items()
+    assert ex.entities[org].name.startswith("State Personnel Service") and role == "director"
+
+
+def test_posts_without_an_organization_nearby_and_appointments(mapper: EnglishMapper) -> None:
+    ex = run(
+        mapper,
+        "Darkhan Omarov was appointed Chairman of the Agency for Civil Service Affairs. "
+        "The outgoing Chairman, Askar Nurov, will head a new department. "
+        "Acting Deputy Chairman Marat Sadykov will oversee recruitment.",
+    )
+    agency = "gaz:kz-civil-service-agency"  # "of Kazakhstan" left out: the gazetteer's
+    assert memberships(ex, person(ex, "Darkhan Omarov")) == {
+        agency: ("chair", PostStatus.NEWLY_APPOINTED)
+    }
+    assert memberships(ex, person(ex, "Askar Nurov")) == {agency: ("chair", PostStatus.FORMER)}
+    assert memberships(ex, person(ex, "Marat Sadykov")) == {
+        agency: ("deputy-chair", PostStatus.ACTING)
+    }
+
+
+def test_a_name_after_an_organization_is_not_part_of_it(mapper: EnglishMapper) -> None:
+    ex = run(mapper, "The guests met Rector of the Academy Aigerim Sultanova presented the plans.")
+    assert person(ex, "Aigerim Sultanova")
+    assert not [
+        e for e in ex.entities.values() if "Sultanova" in e.name and e.type is not EntityType.PERSON
+    ]
+
+
+def test_undated_events_take_their_parents_date_and_announced_ones_are_no_events(
+    mapper: EnglishMapper,
+) -> None:
+    ex = run(
+        mapper,
+        "The Regional Forum on Civil Service opened in Almaty on 30 April 2024. "
+        "On the sidelines of the Forum, Ms. Claire Dupont met Erlan Seitov. "
+        "The next Regional Forum will be held in Baku.",
+    )
+    meeting = next(e for e in ex.events if e.type is EventType.MEETING)
+    forum = next(e for e in ex.events if e.key == meeting.parent)
+    assert meeting.date == forum.date == dt.date(2024, 4, 30)
+    assert not meeting.date_from_article and meeting.place == forum.place
+    assert len(ex.events) == 2
+
+
 def _examples() -> list[Article]:
     found = [a for a in read_inputs([str(p) for p in sorted(EXAMPLES.glob("en_*"))])]
     articles = [a for a in found if isinstance(a, Article)]

@@ -49,6 +49,8 @@ EVENT_VERBS = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["event_verbs"])
 PARENT_PREPS = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _LEX["parent_preps"])) + r")(?: the)?\s*$"
 )
+APPOINTED = re.compile(r"\b(?:appointed|elected|named)(?: as)?(?: an?| the)?\s*$")
+FUTURE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["future_cues"])) + r")\b")
 AT_PREP = re.compile(r"\bat(?: the)?\s*$")
 ORGANIZER_CUES = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["organizer_cues"])) + r")\b")
 HOST_VERBS = frozenset({"hosted", "organized", "organised", "convened", "co-organized"})
@@ -63,6 +65,7 @@ NAME_PARTICLES = frozenset(_LEX["name_particles"])
 STOP_CAPS = frozenset(_LEX["stop_caps"])
 NON_NAME = frozenset(_LEX["non_name_words"]) | ORG_HEADS | EVENT_HEADS
 DEMONYMS: dict[str, str] = _LEX["demonyms"]
+STATE_ROLES = frozenset(_LEX["state_roles"])
 # "Foreign Minister" names its ministry only through the role's own words.
 MINISTRY_SUBJECTS = {"foreign minister": "Foreign Affairs"}
 MINISTER_ROLES = frozenset({"minister", "deputy-minister", "minister-foreign-affairs"})
@@ -175,6 +178,27 @@ def _may_open_event_name(sent: _Sentence, prev: int, start: int) -> bool:
     )
 
 
+def _trailing_name(sent: _Sentence, end: int) -> int:
+    """How many words before ``end`` are a person's name rather than the end of an
+    organization's: ``Rector of the Academy Aigerim Nurlanova presented`` (two or three
+    words that are neither name-building nor head words, then a verb or a comma)."""
+    if sent.word(end) not in (",", ".", "") and sent.word(end) not in PERSON_VERBS:
+        return 0
+    for size in (3, 2):
+        words = sent.lower[end - size : end]
+        if (
+            end - size > 0
+            and all(
+                sent.is_cap(i) and sent.lower[i] not in NON_NAME for i in range(end - size, end)
+            )
+            and sent.is_cap(end - size - 1)
+            and sent.lower[end - size - 1] in NON_NAME
+            and words
+        ):
+            return size
+    return 0
+
+
 class EnglishMapper:
     """Rule-based mapper for English articles (see the module docstring)."""
 
@@ -189,6 +213,13 @@ class EnglishMapper:
             for e in self.gazetteer.entries.values()
             if e.category == "role"
         }
+        # "agency for civil service affairs" -> ids of organizations named it + "of ..."
+        self.org_stems: dict[str, set[str]] = {}
+        for entry in self.gazetteer.entries.values():
+            for name in entry.names.get(LANG, ()) if entry.category == "organization" else ():
+                stem, sep, _ = name.lower().rpartition(" of ")
+                if sep:
+                    self.org_stems.setdefault(stem, set()).add(entry.id)
 
     # -- driver ---------------------------------------------------------------------
 
@@ -206,7 +237,28 @@ class EnglishMapper:
             self._mark_persons(state, sent)
             self._memberships(state, sent)
             self._events(state, sent)
+        self._inherit_dates(builder)
         return builder.build()
+
+    @staticmethod
+    def _inherit_dates(builder: ExtractionBuilder) -> None:
+        """An event whose sentence gives no date happened when its parent did (``on the
+        sidelines of the forum``), else when the event reported before it did (news tell
+        a day's events in order); its place follows the same way when it has none."""
+        events = builder.extraction.events
+        by_key = {e.key: e for e in events}
+        previous = None
+        for event in list(events):
+            source = by_key.get(event.parent or "") or previous
+            if event.date_from_article and source is not None and not source.date_from_article:
+                changes: dict[str, object] = {"date": source.date, "date_from_article": False}
+                if event.place is None and source.place is not None:
+                    changes["place"] = source.place
+                builder.update_event(event.key, **changes)
+                event = next(e for e in builder.extraction.events if e.key == event.key)
+                by_key[event.key] = event
+            if not event.date_from_article:
+                previous = event
 
     def _mention(self, state: _State, sent: _Sentence, key: str, start: int, end: int) -> None:
         state.builder.mention(key, sent.tokens[start:end], sent.span)
@@ -303,6 +355,7 @@ class EnglishMapper:
             sent.word(j) == "and" and sent.is_cap(j + 1) and sent.free(j + 1, j + 2)
         ):
             j += 1
+        j -= _trailing_name(sent, j)
         words = [t.text for t in sent.tokens[i + 1 : j]]
         return " ".join(words), j
 
@@ -459,7 +512,10 @@ class EnglishMapper:
                 break
             while sent.is_cap(j) and sent.free(j, j + 1):
                 j += 1
-            end = j
+            cut = j - _trailing_name(sent, j)
+            if cut <= end:
+                break
+            end = cut
         words = [_bare(t.text) for t in sent.tokens[start:end]]
         if len(words) == 1:
             self._short_org_reference(state, sent, head)
@@ -478,9 +534,20 @@ class EnglishMapper:
             kind = OrgKind.UNIT
         else:
             kind, parent = OrgKind.OTHER, None
-        key = state.builder.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
+        known = self._known_by_prefix(name) if parent_item is None else None
+        if known is not None:
+            key = state.builder.gazetteer_entity(known)
+            state.builder.alias(key, name)
+        else:
+            key = state.builder.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
         sent.add(_Item("org", start, end, key=key))
         self._mention(state, sent, key, start, end)
+
+    def _known_by_prefix(self, name: str) -> GazetteerEntry | None:
+        """The one gazetteer organization whose English name is ``name`` followed by its
+        country (``Agency for Civil Service Affairs`` → ``... of Kazakhstan``)."""
+        found = self.org_stems.get(name.lower(), set())
+        return self.gazetteer.entries[next(iter(found))] if len(found) == 1 else None
 
     def _short_org_reference(self, state: _State, sent: _Sentence, head: int) -> None:
         """``the Organisation``, ``the Ministry``: the last organization so named."""
@@ -550,9 +617,7 @@ class EnglishMapper:
         for entity in state.builder.extraction.entities.values():
             if entity.kind is OrgKind.UNIT and entity.name == label and entity.parent:
                 return entity.parent, 0.6
-        counts = state.mention_counts
-        focus = max(reversed(state.orgs_seen), key=lambda k: counts.get(k, 0), default=None)
-        return focus, 0.5
+        return self._focus(state), 0.5
 
     # -- stage 6: persons -----------------------------------------------------------
 
@@ -667,6 +732,8 @@ class EnglishMapper:
             if member is None:
                 continue
             for role, target, _end in group:
+                if target is None and role.role_key not in STATE_ROLES:
+                    target = self._nearest_org(sent, role) or self._focus(state)
                 if target is None:
                     continue
                 final = role.status if role.status is not PostStatus.CURRENT else status
@@ -678,6 +745,23 @@ class EnglishMapper:
                     status=final,
                     confidence=0.75,
                 )
+
+    @staticmethod
+    def _nearest_org(sent: _Sentence, role: _Item) -> str | None:
+        """``visited the Academy, where Rector Aigerim Nurlanova ...``: the organization
+        named last before a post in its sentence."""
+        before = [
+            it for it in sent.ordered()
+            if it.end <= role.start and it.kind in ("org", "unit") and it.key
+        ]  # fmt: skip
+        return before[-1].key if before else None
+
+    @staticmethod
+    def _focus(state: _State) -> str | None:
+        """The organization an article is about (most mentioned, latest on a tie): the
+        one a post without an organization nearby belongs to (``the outgoing Chairman``)."""
+        counts = state.mention_counts
+        return max(reversed(state.orgs_seen), key=lambda k: counts.get(k, 0), default=None)
 
     @staticmethod
     def _passive_posts(state: _State, sent: _Sentence) -> None:
@@ -706,7 +790,11 @@ class EnglishMapper:
             nxt = self._of_item(sent, end)
             if nxt is None and sent.word(end) in ("at", "to", "in"):
                 item = sent.item_at(end + (2 if sent.word(end + 1) == "the" else 1))
-                nxt = item if item is not None and item.kind in ENTITY_KINDS else None
+                # "Resident Representative in Kazakhstan": where the post is, not whose
+                posting = sent.word(end) == "in" and item is not None and item.kind == "country"
+                nxt = (
+                    item if item is not None and item.kind in ENTITY_KINDS and not posting else None
+                )
             if nxt is None:
                 item = sent.item_at(end)
                 nxt = item if item is not None and item.kind in ENTITY_KINDS else None
@@ -739,7 +827,12 @@ class EnglishMapper:
 
     @staticmethod
     def _holder(sent: _Sentence, start: int, end: int) -> tuple[str | None, PostStatus]:
-        """The person a post belongs to: right after it, or before it in apposition."""
+        """The person a post belongs to: before it in apposition (``Darkhan Zhumabekov,
+        Chairman of ..., Almaz Osmonov, Director of ...``), right after it, or the
+        sentence's subject when the post follows ``was appointed``."""
+        before = sent.item_at(start - 2) if sent.word(start - 1) == "," else None
+        if before is not None and before.kind == "person":
+            return before.key, PostStatus.CURRENT
         j = end + 1 if sent.word(end) == "," else end
         item = sent.item_at(j)
         if item is not None and item.kind == "person":
@@ -750,6 +843,10 @@ class EnglishMapper:
             gap.append(sent.word(i))
             i -= 1
         item = sent.item_at(i)
+        if APPOINTED.search(sent.before(start)):
+            subject = next((it for it in sent.ordered() if it.kind == "person"), None)
+            if subject is not None and subject.start < start:
+                return subject.key, PostStatus.NEWLY_APPOINTED
         if item is None or item.kind != "person" or (not gap and start - i > 1):
             return None, PostStatus.CURRENT
         if any(w in ("appointed", "elected", "named") for w in gap):
@@ -766,6 +863,8 @@ class EnglishMapper:
         triggered = any(p.search(sent.ltext) for p in (SIGNING, PASSIVE_SIGNING, MEETING, VISIT))
         if not (named or triggered):
             return
+        if FUTURE.search(sent.ltext) and self._date(sent) is None:
+            return  # "the next Assembly will be held in Manila": announced, not dated
         persons = list(dict.fromkeys(it.key for it in items if it.kind == "person" and it.key))
         orgs = list(dict.fromkeys(it.key for it in items if it.kind in ("org", "unit") and it.key))
         date = self._date(sent)
