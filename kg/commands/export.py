@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from kg.commands.common import EXIT_OK, EXIT_UNREADABLE, add_data_format, err
-from kg.rdf.dataset import FORMATS, DataError, atomic_write, format_for, load_store, serialize
+from kg.rdf.dataset import FORMATS, DataError, atomic_write, format_for, serialize
 from kg.rdf.namespaces import DEFAULT_BASE, prefixes_with_base
+from kg.store import open_dataset
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="convert a dataset between RDF formats",
         description="Turtle and N-Triples merge all named graphs into one graph.",
     )
-    e.add_argument("data", metavar="DATA")
+    e.add_argument("data", metavar="DATA", nargs="?")
+    e.add_argument("--store", metavar="DIR", help="use the embedded store in DIR instead of DATA")
     e.add_argument("-o", "--output", required=True)
     e.add_argument(
         "--format", choices=list(FORMATS), help="output format; default from the extension"
@@ -28,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         fmt = format_for(args.output, args.format)
-        store = load_store(args.data, args.data_format)
+        store = open_dataset(args.data, args.data_format, args.store)
     except DataError as exc:
         err(f"kg export: {exc}")
         return EXIT_UNREADABLE

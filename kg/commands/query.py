@@ -16,8 +16,9 @@ from kg.query import (
     run_endpoint,
     run_local,
 )
-from kg.rdf.dataset import DataError, load_store
+from kg.rdf.dataset import DataError
 from kg.rdf.namespaces import DEFAULT_BASE, prefixes_with_base
+from kg.store import open_dataset
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="DATA is a dataset file or an http(s) SPARQL endpoint; QUERY a .rq file "
         "or the name of a shipped query (see `kg queries`).",
     )
-    q.add_argument("data", metavar="DATA")
+    q.add_argument("data", metavar="DATA", nargs="?")
+    q.add_argument("--store", metavar="DIR", help="use the embedded store in DIR instead of DATA")
     q.add_argument("query", metavar="QUERY")
     q.add_argument(
         "--param",
@@ -48,10 +50,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         query = load_query(args.query)
         params = parse_params(args.param)
-        if args.data.startswith(("http://", "https://")):
+        if args.data and args.data.startswith(("http://", "https://")):
             result = run_endpoint(args.data, query, params)
         else:
-            result = run_local(load_store(args.data, args.data_format), query, params)
+            result = run_local(open_dataset(args.data, args.data_format, args.store), query, params)
     except (QueryError, DataError) as exc:
         err(f"kg query: {exc}")
         return EXIT_UNREADABLE

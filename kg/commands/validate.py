@@ -11,7 +11,8 @@ from kg.commands.common import (
     add_data_format,
     err,
 )
-from kg.rdf.dataset import DataError, atomic_write, load_store, store_to_rdflib
+from kg.rdf.dataset import DataError, atomic_write, store_to_rdflib
+from kg.store import open_dataset
 from kg.validate import format_report, validate_graph
 
 
@@ -21,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="check a dataset against the SHACL shapes",
         description="Exit 0 if the data conforms, 1 on violations, 2 if it cannot be read.",
     )
-    v.add_argument("data", metavar="DATA", help="dataset file")
+    v.add_argument("data", metavar="DATA", nargs="?", help="dataset file")
+    v.add_argument("--store", metavar="DIR", help="use the embedded store in DIR instead of DATA")
     v.add_argument("--report", metavar="FILE", help="also write the SHACL report graph (Turtle)")
     add_data_format(v)
     v.add_argument(
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        store = load_store(args.data, args.data_format)
+        store = open_dataset(args.data, args.data_format, args.store)
     except DataError as exc:
         err(f"kg validate: {exc}")
         return EXIT_UNREADABLE
