@@ -197,14 +197,17 @@ class KgStore:
             self.index.rollback()
 
 
-def open_dataset(data: str | None, data_format: str | None, store: str | None) -> ox.Store:
+def open_dataset(
+    data: str | None, data_format: str | None, store: str | None, *, union_view: bool = False
+) -> ox.Store:
     """What a reading command works on: the store in directory ``store`` (queried where
-    it is), or the dataset file ``data`` loaded into memory."""
+    it is), or the dataset file ``data`` loaded into memory (for queries: with the union
+    view, ``kg.rdf.dataset.add_union_view``)."""
     if (data is None) == (store is None):
         raise DataError("give either a DATA file or --store DIR")
     if store is not None:
         return KgStore.open(store).data
-    return load_store(data, data_format)
+    return load_store(data, data_format, union_view=union_view)
 
 
 def graph_digest(quads: Iterable[ox.Quad]) -> str:
