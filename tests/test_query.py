@@ -96,3 +96,21 @@ def test_unknown_query_names_the_shipped_ones() -> None:
 def test_syntax_errors_are_query_errors(store: ox.Store) -> None:
     with pytest.raises(QueryError, match="syntax"):
         run_local(store, "SELECT WHERE {", {})
+
+
+def test_union_view_counts_a_triple_once_however_many_graphs_hold_it() -> None:
+    from kg.rdf.dataset import add_union_view
+
+    data = """
+    <https://e.org/g1> { <https://e.org/x> a <https://e.org/Org> . }
+    <https://e.org/g2> { <https://e.org/x> a <https://e.org/Org> . }
+    <https://e.org/g3> { <https://e.org/x> a <https://e.org/Org> . }
+    """
+    store = ox.Store()
+    store.load(data.encode(), format=ox.RdfFormat.TRIG)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
+    assert run_local(store, count, {}).rows[0][0].value == "3"  # Oxigraph's union: one per graph
+    add_union_view(store)
+    assert run_local(store, count, {}, default_graph_is_union=True).rows[0][0].value == "1"
+    in_graphs = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ?type } }"
+    assert run_local(store, in_graphs, {}, default_graph_is_union=True).rows[0][0].value == "3"
