@@ -4,6 +4,7 @@ user's seed article (when ../shared is present) and every kind of bad input."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -384,3 +385,19 @@ def test_missing_output_directory_is_reported(
 ) -> None:
     assert run("build", str(good), "-o", str(tmp_path / "nowhere" / "out.trig")) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_output_piped_into_a_closed_reader_stops_quietly(
+    tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kg query … | head`: the reader has gone; kg stops with 141, no traceback."""
+    out = tmp_path / "out.trig"
+    assert run("build", str(good), "-o", str(out)) == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    closed = os.fdopen(write_end, "w", buffering=1)  # line-buffered: writes reach the pipe
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        assert run("query", str(out), "provenance") == 141
+    finally:
+        monkeypatch.undo()
