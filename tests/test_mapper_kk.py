@@ -419,3 +419,104 @@ def test_organizations_unknown_to_the_gazetteer_come_from_the_ner() -> None:
     assert len(meeting.participants) == 2 and meeting.place == "gaz:astana"
     (conference,) = _events(ex, EventType.CONFERENCE)
     assert conference.name == "Халықаралық конференция"
+
+
+def test_qualified_post_after_parenthesised_acronym() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Сарапшы дәріс оқыды",
+            "Экономикалық ынтымақтастық және даму ұйымының (ЭЫДҰ) жетекші сарапшысы "
+            "Ханс Мюллер Астанада дәріс оқыды.",
+        )
+    )
+    _has_membership(ex, _person(ex, "Ханс Мюллер"), "gaz:oecd", "expert")
+    assert not any(ms.role.key == "head" for ms in ex.memberships)
+
+
+def test_appointed_after_bolyp_and_former_posts() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Тағайындау",
+            "Шанхай ынтымақтастық ұйымының Бас хатшысы болып Нұрлан Әбенов тағайындалды. "
+            "Әбенов бұған дейін Еуразиялық экономикалық одақтың төрағасы болып істеген. "
+            "Бұрынғы бас хатшы Бекзат Оразов зейнетке шықты.",
+        )
+    )
+    abenov = _person(ex, "Нұрлан Әбенов")
+    assert _has_membership(ex, abenov, "gaz:sco", "secretary-general") == (
+        PostStatus.NEWLY_APPOINTED
+    )
+    assert _has_membership(ex, abenov, "gaz:eaeu", "chair") == PostStatus.FORMER
+    orazov = _person(ex, "Бекзат Оразов")
+    assert _has_membership(ex, orazov, "gaz:sco", "secretary-general") == PostStatus.FORMER
+
+
+def test_ministry_in_genitive_before_an_unnamed_department() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Қонақ",
+            "Франция Қаржы министрлігінің департамент директоры Пьер Дюбуа Астанаға келді.",
+        )
+    )
+    dubois = _person(ex, "Пьер Дюбуа")
+    (ms,) = [m for m in ex.memberships if m.member == dubois]
+    ministry = ex.entities[ms.organization]
+    assert ministry.name == "Қаржы министрлігі"
+    assert ms.role.key == "director"
+
+
+def test_name_before_men_keeps_an_ending_like_tail() -> None:
+    ex = MAPPER.extract(
+        _article("Кездесу", "Министр Кэнта Мацуда мен Ержан Сейітов Астанада кездесті.")
+    )
+    _person(ex, "Кэнта Мацуда")
+
+
+def test_later_mention_gives_date_and_coordinated_organizers() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Шымкентте өңірлік семинар өтті",
+            "2024 жылғы 5 наурызда Шымкентте Дүниежүзілік банк пен Астана мемлекеттік "
+            "қызмет хабы өңірлік семинар өткізді.",
+        )
+    )
+    (seminar,) = _events(ex, EventType.CONFERENCE)
+    assert seminar.date == dt.date(2024, 3, 5)
+    assert set(seminar.organizers) == {"gaz:worldbank", "gaz:acsh"}
+    assert not set(seminar.participants) & {"gaz:worldbank", "gaz:acsh"}
+
+
+def test_sub_events_take_the_date_and_place_of_their_parent() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Форум",
+            "2024 жылғы 9 қыркүйекте Түркістанда Шанхай ынтымақтастық ұйымы ұйымдастырған "
+            "жастар форумы өтті. "
+            "Форумның пленарлық сессиясын Мемлекеттік қызмет істері агенттігінің төрағасы "
+            "Серік Жұманов ашты. "
+            "Форум аясында Жұманов пен Әлия Бекова екіжақты кездесу өткізді.",
+        )
+    )
+    (forum,) = [e for e in _events(ex, EventType.CONFERENCE) if e.parent is None]
+    (session,) = [e for e in _events(ex, EventType.CONFERENCE) if e.parent == forum.key]
+    (meeting,) = _events(ex, EventType.MEETING)
+    assert meeting.parent == forum.key
+    for sub in (session, meeting):
+        assert (sub.date, sub.place) == (dt.date(2024, 9, 9), forum.place)
+    assert forum.organizers == ("gaz:sco",)
+    zhumanov = _person(ex, "Серік Жұманов")
+    assert zhumanov in session.participants
+    assert "gaz:kz-civil-service-agency" not in forum.participants + session.participants
+
+
+def test_headline_and_body_name_one_summit_by_its_organization() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "ШЫҰ саммиті аясында кездесу өтті",
+            "2024 жылғы 3 шілдеде Астанада өткен Шанхай ынтымақтастық ұйымының (ШЫҰ) "
+            "саммиті аясында Олжас Бекенов Ван Лимен кездесті.",
+        )
+    )
+    (summit,) = _events(ex, EventType.CONFERENCE)
+    assert summit.date == dt.date(2024, 7, 3)
+    assert summit.place == "gaz:astana"

@@ -73,6 +73,10 @@ _UNIT_HEADS = frozenset(stem(w, "kk") for w in LEXICON["unit_heads"])
 _MINISTER = stem(LEXICON["minister_word"], "kk")
 _UNAMBIGUOUS_SURNAME = tuple(LEXICON["unambiguous_surname_suffixes"])
 _BETWEEN = _lower_set(LEXICON["between_words"])
+_COPULAS = _lower_set(LEXICON["post_copulas"])
+_APPOINTED = tuple(LEXICON["appointment_verbs"])
+_COMITATIVE = frozenset({"мен", "пен", "бен"})
+_ORGANIZER_GAP = 6
 
 
 @dataclass
@@ -213,7 +217,8 @@ class _Run:
         self.sentences: list[_Sentence] = []
         for i, span in enumerate(split_sentences(self.text)):
             tokens = tokenize(self.text, span)
-            self.sentences.append(_Sentence(i, span, tokens, mapper.gazetteer.match(tokens, "kk")))
+            matches = _without_modifier_roles(tokens, mapper.gazetteer.match(tokens, "kk"))
+            self.sentences.append(_Sentence(i, span, tokens, matches))
         self.persons: dict[int, list[_Person]] = {}
         self.present: dict[int, list[str]] = {}
         self.drafts: list[_Draft] = []
@@ -221,6 +226,7 @@ class _Run:
         self._org_keys: dict[tuple[int, int], str] = {}
         self._ner: dict[int, list[tuple[str, int, int]]] = {}
         self._ner_orgs: dict[int, list[str]] = {}
+        self._post_tokens: dict[int, set[int]] = {}
 
     def process(self) -> None:
         for sent in self.sentences:
@@ -300,7 +306,15 @@ class _Run:
                 add(free[0], free[-1] + 1)
         spans.sort()
         return [
-            _Person(sent.index, s, e, self._base_name([t.text for t in tokens[s:e]]))
+            _Person(
+                sent.index,
+                s,
+                e,
+                self._base_name(
+                    [t.text for t in tokens[s:e]],
+                    nominative=e < len(tokens) and tokens[e].text.lower() in _COMITATIVE,
+                ),
+            )
             for s, e in spans
         ]
 
@@ -354,13 +368,16 @@ class _Run:
         initial, dot = sent.tokens[i - 2], sent.tokens[i - 1]
         return len(initial.text) == 1 and initial.text.isupper() and dot.text == "."
 
-    def _base_name(self, words: list[str]) -> tuple[str, ...]:
+    def _base_name(self, words: list[str], nominative: bool = False) -> tuple[str, ...]:
         """Name words in base form, given name first: the Russian-style order of
         official lists (``Байменов Алихан``) is turned round so that both orders give
-        one person."""
+        one person.  Before ``мен / пен / бен`` (and) a name is in the nominative, so an
+        ending-like tail stays (``Такэси Ямада мен …``)."""
         if len(words) >= 2 and len(words[0]) == 1:
             words = [f"{words[0]}.", *words[2:]] if words[1] == "." else words
         base = kk.base_phrase(words, protected=self.mapper.protected)
+        if nominative:
+            base = [*base[:-1], words[-1]]
         if (
             len(base) == 2
             and base[0].lower().endswith(_UNAMBIGUOUS_SURNAME)
@@ -542,6 +559,7 @@ class _Run:
             if sent.lower(i) not in _STATUS_WORDS:
                 area.insert(0, sent.tokens[i])
             i -= 1
+        i = self._skip_parentheses(sent, i)  # ``ұйымының (ЭЫДҰ) жетекші сарапшысы``
         elements: list[GazetteerMatch] = []
         while i >= 0:
             m = sent.match(i)
@@ -572,6 +590,22 @@ class _Run:
         (``Корея Республикасының персоналды басқару министрі``), or an unknown
         organization/unit ending in a head word (``… департаментінің директоры``)."""
         role_words = [t.text for t in sent.tokens[role.start : role.end]]
+        split = next(
+            (
+                k
+                for k in range(len(area) - 1)
+                if _is_genitive(area[k].text) and stem(area[k].text, "kk") in _ORG_HEADS
+            ),
+            None,
+        )
+        if split is not None:
+            # ``Ішкі істер министрлігінің департамент директоры``: the organization ends
+            # at its genitive head; a bare unit noun after it names no unit of its own.
+            owner = self._area_org(sent, role, area[: split + 1], parent, country)
+            rest = area[split + 1 :]
+            if len(rest) == 1 and stem(rest[0].text, "kk") == rest[0].text.lower():
+                return owner
+            return self._area_org(sent, role, rest, owner, None)
         if area:
             head = stem(area[-1].text, "kk")
             words = [t.text for t in area[:-1]] + [kk.strip_case(area[-1].text)]
@@ -638,13 +672,18 @@ class _Run:
         holders: set[int] = set()
         roles = [m for m in sent.matches if m.entry.category == "role"]
         for role in roles:
-            person = self._person_at(sent, role.end)
+            person, appointed = self._holder_after(sent, role)
             if person is None:
                 continue
             holders.add(role.start)
-            org, start = self._chain(sent, role)
+            org, start = self._post_org(sent, role)
             if org:
-                status = self._status(sent, start, person.end)
+                status = (
+                    PostStatus.NEWLY_APPOINTED
+                    if appointed
+                    else self._status(sent, start, person.end)
+                )
+                self._post_tokens.setdefault(sent.index, set()).update(range(start, role.end))
                 self.builder.membership(
                     person.key, org, self._role(sent, role), sent.span, status=status
                 )
@@ -652,15 +691,45 @@ class _Run:
             role = self._post_after(sent, person, roles)
             if role is not None:
                 holders.add(role.start)
-                org, start = self._chain(sent, role)
+                org, start = self._post_org(sent, role)
                 if org:
                     status = self._status(sent, start, role.end)
+                    self._post_tokens.setdefault(sent.index, set()).update(range(start, role.end))
                     self.builder.membership(
                         person.key, org, self._role(sent, role), sent.span, status=status
                     )
         for role in roles:
             if role.start not in holders and self._person_at(sent, role.end) is None:
                 self._description(sent, role)
+
+    def _holder_after(self, sent: _Sentence, role: GazetteerMatch) -> tuple[_Person | None, bool]:
+        """The person holding a post written before the name: right after it, or after
+        ``болып`` (``… төрағасы болып Дархан Жұмабеков тағайындалды``), where an
+        appointment verb after the name makes the post newly appointed."""
+        person = self._person_at(sent, role.end)
+        if person is not None or role.end >= len(sent.tokens):
+            return person, False
+        if sent.lower(role.end) not in _COPULAS:
+            return None, False
+        person = self._person_at(sent, role.end + 1)
+        if person is None:
+            return None, False
+        verb = sent.lower(person.end) if person.end < len(sent.tokens) else ""
+        return person, verb.startswith(_APPOINTED)
+
+    def _post_org(self, sent: _Sentence, role: GazetteerMatch) -> tuple[str | None, int]:
+        """The organization of a post: its chain, or, for a post named without one
+        (``Бұрынғы төраға Асқар Омаров``), the organization whose holder of that post the
+        article has already named, when only one has been."""
+        org, start = self._chain(sent, role)
+        if org is not None:
+            return org, start
+        known = {
+            ms.organization
+            for ms in self.builder.extraction.memberships
+            if ms.role.key == role.entry.id
+        }
+        return (known.pop(), start) if len(known) == 1 else (None, start)
 
     def _post_after(
         self, sent: _Sentence, person: _Person, roles: list[GazetteerMatch]
@@ -717,14 +786,21 @@ class _Run:
         if container_at is not None:
             parent, used, subjects = self._container(sent, container_at)
         children: list[_Draft] = []
+        owner: _Draft | None = None
         for i, token in enumerate(tokens):
             if i in used or self._person_covering(sent, i):
                 continue
             trigger = _trigger(token.text)
             if trigger is not None:
-                draft = self._trigger_event(sent, i, trigger, i in subjects)
-                if draft is not None:
-                    children.append(draft)
+                owned = owner is not None
+                draft = self._trigger_event(sent, i, trigger, i in subjects, force=owned)
+                if draft is None:
+                    continue
+                # ``Форумның пленарлық сессиясы``: an event in the genitive owns the next
+                if owner is not None and draft is not owner and draft.parent is None:
+                    draft.parent = owner
+                owner = draft if _is_genitive(token.text) else None
+                children.append(draft)
         signing = self._signing(sent)
         if signing is not None:
             children.append(signing)
@@ -769,6 +845,8 @@ class _Run:
                     name,
                     {_trigger(sent.tokens[i].text) or "" for i in own},
                     sent.span,
+                    date=self._date(sent),
+                    place=self._place(sent, _LOCATIVE, countries=False),
                     organizers=[key] if key else [],
                     confidence=0.7,
                 )
@@ -860,6 +938,7 @@ class _Run:
                 found.participants.extend(k for k in persons if k not in found.participants)
                 return found
             if found is not None and (subject or type_ != EventType.MEETING):
+                self._complete(found, sent)
                 if type_ == EventType.CONFERENCE and not subject:
                     new = [k for k in persons + orgs if k not in found.organizers]
                     found.participants.extend(k for k in new if k not in found.participants)
@@ -884,6 +963,16 @@ class _Run:
                 return None
             draft.participants = [p for p in persons + orgs if p not in draft.organizers]
         return self._add_draft(draft)
+
+    def _complete(self, draft: _Draft, sent: _Sentence) -> None:
+        """A later mention of an event (``Семинарды … ұйымдастырды``, ``… өңірлік
+        семинар өткізді`` after the headline) gives the date, place and organizers the
+        first mention lacked; an organizer is then no participant."""
+        draft.date = draft.date or self._date(sent)
+        draft.place = draft.place or self._place(sent, _LOCATIVE, countries=False)
+        organizers = [k for k in self._organizers(sent) if k not in draft.organizers]
+        draft.organizers.extend(organizers)
+        draft.participants[:] = [k for k in draft.participants if k not in organizers]
 
     def _meeting_name(self, participants: list[str]) -> str:
         names = [self.builder.extraction.entities[k].name for k in participants[:3]]
@@ -967,21 +1056,41 @@ class _Run:
         """Organizations in a sentence (units as their top organization) except those
         that only name a post's place."""
         keys = []
+        posts = self._post_tokens.get(sent.index, set())
         for m in sent.matches:
             key = self._org_keys.get((sent.index, m.start))
-            if key and m.entry.category in ("organization", "unit"):
+            if key and m.entry.category in ("organization", "unit") and m.start not in posts:
                 keys.append(self._root(key))
         keys.extend(self._ner_orgs.get(sent.index, []))
         return list(dict.fromkeys(keys))
 
     def _organizers(self, sent: _Sentence) -> list[str]:
+        """The organizations before ``ұйымдастырды / өткізді`` (organized, held): the
+        nearest within a few words, and those joined to it by ``мен / және``
+        (``Дүниежүзілік банк пен … хабы … семинар өткізді``).  A post's organization
+        (``… агенттігінің төрағасы``) organizes nothing."""
+        posts = self._post_tokens.get(sent.index, set())
         for i, t in enumerate(sent.tokens):
-            if t.text.lower().startswith(tuple(LEXICON["organizer_words"])):
-                for j in range(i - 1, max(-1, i - 4), -1):
-                    m = sent.match(j, _ORG_CATEGORIES)
-                    key = self._org_key(sent, m) if m is not None else None
-                    if key:
-                        return [self._root(key)]
+            if not t.text.lower().startswith(tuple(LEXICON["organizer_words"])):
+                continue
+            keys: list[str] = []
+            j = i - 1
+            while j >= 0 and (keys or j >= i - _ORGANIZER_GAP):
+                m = sent.match(j, _ORG_CATEGORIES)
+                if m is None or m.start in posts or self._person_covering(sent, j):
+                    if keys or self._person_covering(sent, j):
+                        break
+                    j -= 1
+                    continue
+                key = self._org_key(sent, m)
+                if key:
+                    keys.insert(0, self._root(key))
+                j = m.start - 1
+                if j < 0 or sent.lower(j) not in _CONJUNCTIONS:
+                    break
+                j -= 1
+            if keys:
+                return list(dict.fromkeys(keys))
         return []
 
     def _place(self, sent: _Sentence, endings: tuple[str, ...], countries: bool) -> str | None:
@@ -1003,6 +1112,17 @@ class _Run:
         found = find_dates_in_text(self.text[sent.span.start : sent.span.end], "kk")
         return found[0][2] if found else None
 
+    def _inherit(self, draft: _Draft, seen: set[int]) -> None:
+        """An event within another (``Форум аясында … кездесу``, ``Сапар барысында``)
+        happens on its date and in its place unless the text gives its own."""
+        parent = draft.parent
+        if parent is None or parent is draft or id(draft) in seen:
+            return
+        seen.add(id(draft))
+        self._inherit(parent, seen)
+        draft.date = draft.date or parent.date
+        draft.place = draft.place or parent.place
+
     def _add_draft(self, draft: _Draft) -> _Draft:
         """Add a draft, or merge it into an earlier one describing the same event."""
         for old in self.drafts:
@@ -1013,8 +1133,9 @@ class _Run:
             ) == set(draft.participants)
             if draft.type in (EventType.MEETING, EventType.VISIT) and not same_people:
                 continue
-            if draft.type not in (EventType.MEETING, EventType.VISIT) and not _same_name(
-                old, draft
+            same_owner = bool(old.organizers) and set(old.organizers) == set(draft.organizers)
+            if draft.type not in (EventType.MEETING, EventType.VISIT) and not (
+                same_owner or _same_name(old, draft)
             ):
                 continue
             if old.bare and not draft.bare:
@@ -1031,6 +1152,8 @@ class _Run:
         return draft
 
     def _emit_events(self) -> None:
+        for draft in self.drafts:
+            self._inherit(draft, set())
         keys: dict[int, str] = {}
         for draft in self.drafts:
             keys[id(draft)] = self.builder.event(
@@ -1065,3 +1188,21 @@ def _same_name(a: _Draft, b: _Draft) -> bool:
 
 def _start(entity: tuple[str, int, int]) -> int:
     return entity[1]
+
+
+def _without_modifier_roles(
+    tokens: list[Token], matches: list[GazetteerMatch]
+) -> list[GazetteerMatch]:
+    """``жетекші сарапшысы`` (leading expert): a post word in the bare form right before
+    another post qualifies it and is no post of its own; a genitive one is
+    (``төрағасының орынбасары``, the chair's deputy)."""
+    roles = {m.start: m for m in matches if m.entry.category == "role"}
+    return [
+        m
+        for m in matches
+        if not (
+            m.entry.category == "role"
+            and m.end in roles
+            and not _is_genitive(tokens[m.end - 1].text)
+        )
+    ]
