@@ -55,3 +55,13 @@ def test_acronyms_and_genitive_target() -> None:
 
 def test_surname_readings_give_both_genders() -> None:
     assert set(ru.surname_nominative("Байменова")) >= {"Байменов", "Байменова"}
+
+
+def test_female_given_name_not_read_as_a_plural() -> None:
+    # ``Гульнар`` is also the plural genitive of ``Гульнара``; a given name is singular
+    assert ru.person_nominative(["Гульнар", "Жаксыбекова"]) == "Гульнар Жаксыбекова"
+
+
+def test_name_agrees_with_the_case_of_its_post() -> None:
+    assert ru.person_nominative(["Дин", "Чжаояном"]) == "Дин Чжаояном"
+    assert ru.person_nominative(["Дин", "Чжаояном"], frozenset({"ablt"})) == "Дин Чжаоян"

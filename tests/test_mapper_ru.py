@@ -317,3 +317,39 @@ def test_ner_places_and_organizations_get_mentions(mapper: RussianMapper) -> Non
     ex = run(mapper, "Сотрудники компании «Северный ветер» провели субботник в Кокшетау.")
     types = {ex.entities[m.entity].type.value for m in ex.mentions}
     assert {"organization", "place"} <= types
+
+
+def test_name_after_an_instrumental_post_is_put_in_the_nominative(mapper: RussianMapper) -> None:
+    ex = run(mapper, "Министр Асан Беков встретился с вице-премьером Вьетнама Ли Вэйяном.")
+    person(ex, "Ли Вэйян")
+
+
+def test_surname_alone_refers_to_the_full_name_given_in_another_case(
+    mapper: RussianMapper,
+) -> None:
+    ex = run(
+        mapper,
+        "Делегацию возглавил директор агентства Узбекистана Рустамом Каримовым. "
+        "Позже Каримов выступил на конференции.",
+    )
+    names = [e.name for e in ex.entities.values() if e.type.value == "person"]
+    assert names.count("Рустам Каримов") == 1 and "Каримов" not in names
+
+
+def test_headline_event_is_not_repeated_when_the_body_reports_it(mapper: RussianMapper) -> None:
+    body = "10 апреля 2024 года в Астане министр Асан Беков встретился с послом Японии Кэном Сато."
+    ex = run(mapper, body, title="Министр встретился с послом")
+    assert [e.type for e in ex.events] == [EventType.MEETING]
+
+
+def test_undated_event_takes_the_date_and_place_of_the_event_before(
+    mapper: RussianMapper,
+) -> None:
+    ex = run(
+        mapper,
+        "10 апреля 2024 года в Астане прошёл Международный форум цифрового развития. "
+        "В рамках форума министр Асан Беков встретился с послом Японии Кэном Сато.",
+    )
+    meeting = next(e for e in ex.events if e.type == EventType.MEETING)
+    assert meeting.date == dt.date(2024, 4, 10)
+    assert meeting.place is not None and ex.entities[meeting.place].name == "Астана"

@@ -138,15 +138,19 @@ def name_tag(word: str) -> str | None:
 def _name_word_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
     """``(nominative, gender, case)`` readings of one word of a person's name: name
     analyses from the dictionary, surname endings, then a confident plain-noun analysis
-    (``Юанем`` → ``Юань``), which covers foreign names that happen to be common nouns."""
+    (``Юанем`` → ``Юань``), which covers foreign names that happen to be common nouns.
+    Plural name analyses are left out: one person's given name is singular, and
+    ``Гульнар`` read as the plural genitive of ``Гульнара`` would turn ``Гульнар
+    Сарсенова`` into ``Гульнары Сарсенов``."""
     readings: list[tuple[str, str | None, str]] = []
     for p in parses(word):
-        if _NAME_TAGS & p.tag.grammemes and p.tag.case:
+        if _NAME_TAGS & p.tag.grammemes and p.tag.case and p.tag.number != "plur":
             readings.append((_nominative(word, p), _str(p.tag.gender), str(p.tag.case)))
     readings.extend(surname_readings(word))
     if not readings:
         for p in parses(word):
-            if "NOUN" in p.tag and p.tag.case and p.score >= 0.5 and is_known(word):
+            singular = p.tag.number != "plur"
+            if "NOUN" in p.tag and p.tag.case and singular and p.score >= 0.5 and is_known(word):
                 readings.append((_nominative(word, p), _str(p.tag.gender), str(p.tag.case)))
     return tuple(readings)
 
@@ -175,25 +179,32 @@ def _weighted_choice(options: list[list[str | None]]) -> str | None:
 
 
 def _choose_case(
-    readings: Sequence[Sequence[tuple[str, str | None, str]]], words: Sequence[str]
+    readings: Sequence[Sequence[tuple[str, str | None, str]]],
+    words: Sequence[str],
+    cases: frozenset[str] = frozenset(),
 ) -> str | None:
     """The case most words of a name can stand in; ties go to a case the surname's
     ending allows (rule-based, so more reliable than a dictionary guess), then to the
-    nominative: ``Сауле Жаксыбекова`` is nominative, not a locative of ``Саул``."""
+    nominative: ``Сауле Жаксыбекова`` is nominative, not a locative of ``Саул``.
+    ``cases`` are the cases the context allows (an apposition agrees with its post:
+    ``с вице-премьером … Дин Сюэсяном``); they win when some word can stand in them."""
     counts: dict[str, int] = {}
     for options in readings:
         for case in {c for _, _, c in options}:
             counts[case] = counts.get(case, 0) + 1
+    if cases & counts.keys():
+        counts = {c: n for c, n in counts.items() if c in cases}
     if not counts:
         return None
     by_surname = {c for w in words for _, _, c in surname_readings(w)}
     return max(counts, key=lambda c: (counts[c], c in by_surname, -_CASE_ORDER.get(c, 9)))
 
 
-def person_nominative(words: Sequence[str]) -> str:
-    """``Алиханом Байменовым`` → ``Алихан Байменов``; initials (``А.``) stay as written."""
+def person_nominative(words: Sequence[str], cases: frozenset[str] = frozenset()) -> str:
+    """``Алиханом Байменовым`` → ``Алихан Байменов``; initials (``А.``) stay as written.
+    ``cases``: the cases the context allows, as in :func:`_choose_case`."""
     readings = [[] if _is_initial(w) else _name_word_readings(w) for w in words]
-    case = _choose_case(readings, words)
+    case = _choose_case(readings, words, cases)
     gender = _weighted_choice([[g for _, g, c in r if c == case] for r in readings])
     return " ".join(
         _pick_nominative(word, options, gender, case)

@@ -183,6 +183,7 @@ class _ArticleMapper:
         self.events: dict[str, str] = {}
         self.last_conference: dict[str, str] = {}
         self.named = ru.named_spans(self.text)
+        self.title_end = len(article.title) if article.title and article.body else 0
 
     def run(self) -> Extraction:
         sentences = [self._prepare(span) for span in split_sentences(self.text)]
@@ -195,7 +196,11 @@ class _ArticleMapper:
             for person in sentence.persons:
                 self._appositions(sentence, person)
             self._appointments(sentence)
-            self._events(sentence)
+            if sentence.span.start >= self.title_end:
+                self._events(sentence)
+        for sentence in sentences:
+            if sentence.span.start < self.title_end:
+                self._events(sentence, headline=True)
         return self.b.build()
 
     def _prepare(self, span: Span) -> _Sentence:
@@ -310,10 +315,12 @@ class _ArticleMapper:
         return words
 
     def _register(self, s: _Sentence, start: int, end: int, words: list[str]) -> str:
-        name = ru.person_nominative(words)
+        name = ru.person_nominative(words, self._apposition_cases(s, start))
         key = self.b.entity(EntityType.PERSON, name, confidence=0.75)
         self.b.mention(key, s.tokens[start:end], s.span)
-        for word in (words[-1], words[0]):
+        base = name.split()
+        # the surname as written and in base form: ``Ахмедовым`` and ``Ахмедов`` stem apart
+        for word in (words[-1], base[-1], words[0]):
             self.surnames.setdefault(stem(word, LANG), key)
         return key
 
@@ -350,6 +357,15 @@ class _ArticleMapper:
         same = [w for w in full if stem(w, LANG) in forms]
         base = same[0] if same else ru.person_nominative([surname])
         return " ".join([*words[:-1], base])
+
+    def _apposition_cases(self, s: _Sentence, start: int) -> frozenset[str]:
+        """The cases of the post a name stands in apposition to: the name agrees with
+        it (``с вице-премьером … Дин Сюэсяном`` is instrumental)."""
+        window = self._window(s, start)
+        role = next((i for i in range(window, start) if self._role_at(s, i)), None)
+        if role is None or not s.tokens[role].is_word:
+            return frozenset()
+        return frozenset(ru.word_case(s.tokens[role].text))
 
     def _after_role(self, s: _Sentence, start: int) -> bool:
         window = self._window(s, start)
@@ -748,7 +764,9 @@ class _ArticleMapper:
 
     # -- events -----------------------------------------------------------------------
 
-    def _events(self, s: _Sentence) -> None:
+    def _events(self, s: _Sentence, *, headline: bool = False) -> None:
+        """The event of a sentence.  A headline only summarises the body, so it adds
+        an event only when the body reports none of that type (it is read last)."""
         lower = self.text[s.span.start : s.span.end].lower().replace("ё", "е")
         if not _TRIGGER_PREFIXES.search(lower):
             return  # no trigger word: skip lemmatizing the whole sentence
@@ -757,10 +775,13 @@ class _ArticleMapper:
         if found is None:
             return
         type_, name, generic = found
+        if headline and any(e.type == type_ for e in self.b.extraction.events):
+            return
         persons = tuple(dict.fromkeys(p.key for p in s.persons))
         place = self._place(s)
         date = self._date(s)
         parent = self._parent(s, date, place)
+        date, place = self._narrative_setting(parent, date, place)
         orgs = self._parties(s)
         participants = persons if len(persons) >= 2 else (*persons, *orgs)
         organizers = self._organizers(s, lemmas)
@@ -798,8 +819,11 @@ class _ArticleMapper:
         slug = ru_slug(name)
         if slug in self.events:
             return self.events[slug]
+        bare = slug.split() == [ru_slug(head)]  # ``Форум открыл …``: the forum named before
         for known, key in self.events.items():
             if known.endswith(slug) or slug.endswith(known) or known.startswith(slug):
+                return key
+            if bare and slug in known.split():
                 return key
         return self.last_conference.get(head) if generic else None
 
@@ -927,7 +951,7 @@ class _ArticleMapper:
             if m.entry.category == "place":
                 return self.b.gazetteer_entity(m.entry)
         for i, token in enumerate(s.tokens[1:], start=1):
-            if s.tokens[i - 1].text.lower() not in {"в", "во"} or i in s.covered:
+            if s.tokens[i - 1].text.lower() not in {"в", "во"} or i in s.covered or i in s.used:
                 continue
             if not token.is_capitalized or ru.is_acronym(token.text):
                 continue
@@ -940,9 +964,24 @@ class _ArticleMapper:
                     return key
         for m in s.matches:
             located = m.start > 0 and s.tokens[m.start - 1].text.lower() in {"в", "во"}
-            if m.entry.category == "country" and located:
+            if m.entry.category == "country" and located and m.start not in s.used:
                 return self.b.gazetteer_entity(m.entry)
         return None
+
+    def _narrative_setting(
+        self, parent: str | None, date: dt.date | None, place: str | None
+    ) -> tuple[dt.date | None, str | None]:
+        """Date and place of an event whose sentence gives none: those of the event it
+        is part of, else of the event reported just before (``Пленарную сессию форума
+        открыл …`` happens where and when the forum did), not the publication date."""
+        events = self.b.extraction.events
+        context = next((e for e in events if e.key == parent), None) if parent else None
+        context = context or (events[-1] if events else None)
+        if context is None:
+            return date, place
+        if date is None and not context.date_from_article:
+            date = context.date
+        return date, place or context.place
 
     def _date(self, s: _Sentence) -> dt.date | None:
         for start, _end, date in self.dates:
