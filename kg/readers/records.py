@@ -59,7 +59,7 @@ class RecordProblem:
 
 
 class _FieldError(ValueError):
-    pass
+    """A record field has an unusable value; the message names the field."""
 
 
 def _pop(obj: dict[str, Any], names: tuple[str, ...]) -> tuple[str, Any] | None:
