@@ -30,7 +30,7 @@ SPAN = Span(0, 1)
 THRESHOLDS = {
     "kk": {"persons": 0.98, "organizations": 0.83, "memberships": 0.80, "events": 0.64},
     "ru": {"persons": 0.93, "organizations": 0.73, "memberships": 0.61, "events": 0.55},
-    "en": {"persons": 0.98, "organizations": 0.88, "memberships": 0.81, "events": 0.48},
+    "en": {"persons": 0.98, "organizations": 0.88, "memberships": 0.86, "events": 0.73},
 }
 
 

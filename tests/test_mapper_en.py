@@ -340,3 +340,63 @@ def test_speed(mapper: EnglishMapper) -> None:
             mapper.extract(article)
     per_article = (time.perf_counter() - start) / (20 * len(articles))
     assert per_article < 0.01, per_article
+
+
+def test_uncapitalised_gathering_with_coordinated_hosts(mapper: EnglishMapper) -> None:
+    ex = run(
+        mapper,
+        "The OECD and the Astana Civil Service Hub held a regional seminar on ethics in Almaty "
+        "on 5 May 2024. The seminar was opened by Aliya Karimova.",
+    )
+    (seminar,) = ex.events
+    assert (seminar.type, seminar.name) == (EventType.CONFERENCE, "regional seminar")
+    assert (seminar.date, seminar.place) == (dt.date(2024, 5, 5), "gaz:almaty")
+    assert set(seminar.organizers) == {"gaz:oecd", "gaz:acsh"}
+    assert seminar.participants == (person(ex, "Aliya Karimova"),)
+
+
+def test_uncapitalised_gathering_takes_its_owner_not_its_place(mapper: EnglishMapper) -> None:
+    ex = run(
+        mapper,
+        "Ruslan Abdrakhmanov addressed the annual conference of the OECD in Astana on 2 June 2024.",
+    )
+    (conference,) = ex.events
+    assert conference.name == "annual conference of the OECD"
+    assert (conference.place, conference.organizers) == ("gaz:astana", ("gaz:oecd",))
+    assert conference.participants == (person(ex, "Ruslan Abdrakhmanov"),)
+
+
+def test_mere_mention_of_uncapitalised_gathering_is_no_event(mapper: EnglishMapper) -> None:
+    ex = run(mapper, "Experts discussed the role of a national conference in reforms.")
+    assert not ex.events
+
+
+def test_post_with_duty_station_before_name(mapper: EnglishMapper) -> None:
+    ex = run(mapper, "UNDP Resident Representative in Uzbekistan Maria Lopez spoke.")
+    lopez = person(ex, "Maria Lopez")
+    assert memberships(ex, lopez) == {"gaz:undp": ("representative", PostStatus.CURRENT)}
+
+
+def test_deputy_prime_minister_belongs_to_the_named_government(mapper: EnglishMapper) -> None:
+    ex = run(
+        mapper,
+        "The Government of Kazakhstan approved the plan. "
+        "Deputy Prime Minister Yerlan Sadykov presented it.",
+    )
+    sadykov = person(ex, "Yerlan Sadykov")
+    assert memberships(ex, sadykov) == {
+        "gaz:kz-government": ("deputy-prime-minister", PostStatus.CURRENT)
+    }
+
+
+def test_demonym_delegation_is_not_the_visitor(mapper: EnglishMapper) -> None:
+    article = Article(
+        id="t", source="test", title="Japanese delegation visits the Academy",
+        body="The Japanese delegation led by Hiroshi Tanaka visited the Academy of Public "
+        "Administration on 3 May 2024.",
+        language="en", published=DATE,
+    )  # fmt: skip
+    ex = mapper.extract(article)
+    (visit,) = ex.events
+    assert visit.participants == (person(ex, "Hiroshi Tanaka"), "gaz:kz-apa")
+    assert visit.date == dt.date(2024, 5, 3)

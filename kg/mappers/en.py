@@ -45,6 +45,7 @@ UNIT_HEADS = frozenset(_LEX["unit_heads"])
 GOVERNMENT_HEADS = frozenset(_LEX["government_heads"])
 EVENT_HEADS = frozenset(_LEX["event_heads"])
 EVENT_PARTS = frozenset(_LEX["event_parts"])
+EVENT_OBJECT_VERBS = frozenset(_LEX["event_object_verbs"])
 EVENT_VERBS = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["event_verbs"])) + r")\b")
 PARENT_PREPS = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _LEX["parent_preps"])) + r")(?: the)?\s*$"
@@ -53,7 +54,10 @@ APPOINTED = re.compile(r"\b(?:appointed|elected|named)(?: as)?(?: an?| the)?\s*$
 FUTURE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["future_cues"])) + r")\b")
 AT_PREP = re.compile(r"\bat(?: the)?\s*$")
 ORGANIZER_CUES = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX["organizer_cues"])) + r")\b")
-HOST_VERBS = frozenset({"hosted", "organized", "organised", "convened", "co-organized"})
+HOST_VERBS = frozenset(
+    {"hosted", "organized", "organised", "convened", "co-organized", "held", "holds", "hosts"}
+)
+COORDINATION = re.compile(r"(?:\s|,|\(|\)|\band\b|\bthe\b)*")
 MEETING = re.compile("|".join(_LEX["meeting_patterns"]))
 SIGNING = re.compile(_LEX["signing_pattern"])
 PASSIVE_SIGNING = re.compile(_LEX["passive_signing_pattern"])
@@ -66,6 +70,7 @@ STOP_CAPS = frozenset(_LEX["stop_caps"])
 NON_NAME = frozenset(_LEX["non_name_words"]) | ORG_HEADS | EVENT_HEADS
 DEMONYMS: dict[str, str] = _LEX["demonyms"]
 STATE_ROLES = frozenset(_LEX["state_roles"])
+GOVERNMENT_ROLES = frozenset(_LEX["government_roles"])
 # "Foreign Minister" names its ministry only through the role's own words.
 MINISTRY_SUBJECTS = {"foreign minister": "Foreign Affairs"}
 MINISTER_ROLES = frozenset({"minister", "deputy-minister", "minister-foreign-affairs"})
@@ -401,11 +406,51 @@ class EnglishMapper:
                     self._claim_event(sent, start, end)
                     i = end
                     continue
+            start = self._common_event_start(sent, i)
+            if start is not None:
+                end = self._owner_extent(sent, i + 1)
+                self._claim_event(sent, start, end)
+                i = end
+                continue
             if self._short_event(sent, i):
                 key = self._event_by_head(state, word)
                 if key:
                     sent.add(_Item("event", i, i + 1, key=key))
             i += 1
+
+    @staticmethod
+    def _common_event_start(sent: _Sentence, head: int) -> int | None:
+        """``held a regional forum``, ``addressed the annual conference of the Hub``: an
+        uncapitalised gathering is an event when it is the object of a hosting or
+        attending verb; its name starts after the article.  Meetings and talks are left
+        to the meeting patterns, which also find who met."""
+        word = sent.lower[head]
+        if word not in EVENT_HEADS or word in ("meeting", "talks") or sent.is_cap(head):
+            return None
+        if not sent.free(head, head + 1):
+            return None
+        start = head
+        while start > 0 and head - start < 3:
+            prev = sent.lower[start - 1]
+            if prev in ("a", "an", "the"):
+                verb = sent.word(start - 2)
+                return start if verb in EVENT_OBJECT_VERBS else None
+            if not sent.tokens[start - 1].is_word or sent.is_cap(start - 1):
+                return None
+            if not sent.free(start - 1, start):
+                return None
+            start -= 1
+        return None
+
+    @staticmethod
+    def _owner_extent(sent: _Sentence, end: int) -> int:
+        """``conference of the Hub``: an uncapitalised name takes its owner only, not a
+        place or a topic after it."""
+        j = end + (2 if sent.word(end + 1) == "the" else 1)
+        owner = sent.item_at(j)
+        if sent.word(end) == "of" and owner is not None and owner.kind in ("org", "unit"):
+            return owner.end
+        return end
 
     @staticmethod
     def _short_event(sent: _Sentence, i: int) -> bool:
@@ -734,6 +779,8 @@ class EnglishMapper:
             for role, target, _end in group:
                 if target is None and role.role_key not in STATE_ROLES:
                     target = self._nearest_org(sent, role) or self._focus(state)
+                if target is None and role.role_key in GOVERNMENT_ROLES:
+                    target = self._government(state)
                 if target is None:
                     continue
                 final = role.status if role.status is not PostStatus.CURRENT else status
@@ -764,6 +811,17 @@ class EnglishMapper:
         return max(reversed(state.orgs_seen), key=lambda k: counts.get(k, 0), default=None)
 
     @staticmethod
+    def _government(state: _State) -> str | None:
+        """``Deputy Prime Minister Serik Zhumangarin`` with no organization named: a
+        member of the government the article has named (``the Government of
+        Kazakhstan signed ...``), the latest one when several."""
+        entities = state.builder.extraction.entities
+        return next(
+            (k for k in reversed(state.orgs_seen) if entities[k].name.startswith("Government")),
+            None,
+        )
+
+    @staticmethod
     def _passive_posts(state: _State, sent: _Sentence) -> None:
         """``Its Steering Committee is chaired by Alikhan Baimenov``."""
         for i, word in enumerate(sent.lower):
@@ -792,6 +850,9 @@ class EnglishMapper:
                 item = sent.item_at(end + (2 if sent.word(end + 1) == "the" else 1))
                 # "Resident Representative in Kazakhstan": where the post is, not whose
                 posting = sent.word(end) == "in" and item is not None and item.kind == "country"
+                if posting and item is not None:
+                    end = item.end  # the holder's name follows the posting
+                    break
                 nxt = (
                     item if item is not None and item.kind in ENTITY_KINDS and not posting else None
                 )
@@ -951,7 +1012,9 @@ class EnglishMapper:
         date: dt.date | None,
         place: str | None,
     ) -> str | None:
-        """Guests stand before the verb, the visited place or body after it."""
+        """Guests stand before the verb, the visited place or body after it.  A headline
+        visit without a named guest (``Korean delegation visits the Academy``) announces
+        the one the body reports with its guests, so it is left to the body."""
         entities = state.builder.extraction.entities
         guests: list[str] = []
         hosts: list[str] = []
@@ -959,6 +1022,8 @@ class EnglishMapper:
             offset = sent.tokens[item.start].start - sent.span.start
             if not item.key or item.kind not in ("person", *ENTITY_KINDS):
                 continue
+            if offset < visit.start() and sent.lower[item.start] in DEMONYMS:
+                continue  # "the Korean delegation": where the guests come from, not who
             (guests if offset < visit.start() else hosts).append(item.key)
         people = [g for g in guests if entities[g].type is EntityType.PERSON]
         guests = people or guests[-1:]
@@ -967,7 +1032,8 @@ class EnglishMapper:
         is_place = visited is not None and (
             visited.type is EntityType.PLACE or visited.kind is OrgKind.STATE
         )
-        if not guests and visited is None:
+        headline = sent.span.start < len(state.builder.article.title)
+        if not guests and (visited is None or headline):
             return None
         where = f" to {visited.name}" if visited else ""
         who = f" of {entities[guests[0]].name}" if guests else ""
@@ -1105,8 +1171,18 @@ class EnglishMapper:
                         break
                     found.append(item.key)
                     last_end = sent.tokens[item.end - 1].end - sent.span.start
+        chain: list[str] = []  # "the OECD and the Hub held": coordinated hosts
+        last_end = 0
         for item in sent.ordered():
+            if item.kind not in ENTITY_KINDS or not item.key:
+                chain, last_end = [], sent.tokens[item.end - 1].end - sent.span.start
+                continue
+            offset = sent.tokens[item.start].start - sent.span.start
+            if not COORDINATION.fullmatch(sent.ltext[last_end:offset]):
+                chain = []
+            chain.append(item.key)
+            last_end = sent.tokens[item.end - 1].end - sent.span.start
             after = item.end + 1 if sent.word(item.end) == ")" else item.end
-            if item.kind in ENTITY_KINDS and item.key and sent.word(after) in HOST_VERBS:
-                found.append(item.key)
+            if sent.word(after) in HOST_VERBS:
+                found.extend(chain)
         return list(dict.fromkeys(found))
