@@ -32,6 +32,7 @@ import datetime as dt
 import json
 import random
 import sys
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -686,22 +687,25 @@ class Scene:
     former: tuple[Named, Named]  # an earlier post (org, role) of people[2]
 
 
-class Writer:
+class Writer(ABC):
     """Renders the facts of a scene as sentences of one language."""
 
     lang = ""
 
+    @abstractmethod
     def date(self, d: dt.date) -> str:
-        raise NotImplementedError
+        """The date as the language writes it in running text."""
 
     def date_line(self, d: dt.date) -> str:
         return self.date(d)
 
+    @abstractmethod
     def facts(self, s: Scene, rng: random.Random) -> list[list[str]]:
-        raise NotImplementedError
+        """The scene's fact sentences, grouped by paragraph."""
 
+    @abstractmethod
     def title(self, s: Scene) -> str:
-        raise NotImplementedError
+        """The article's title line."""
 
     def filler(self, rng: random.Random, orgs: Sequence[Named]) -> list[str]:
         """The language's filler sentences in a random order, placeholders filled."""

@@ -116,7 +116,7 @@ class _AuthProxy(BaseHTTPRequestHandler):
     do_PUT = do_POST = do_GET = _forward
 
     def log_message(self, *args: object) -> None:
-        pass
+        """Keep the test output free of the server's request log."""
 
 
 @pytest.fixture()

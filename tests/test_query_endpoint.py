@@ -65,7 +65,7 @@ class _Endpoint(BaseHTTPRequestHandler):
             self._answer(parse_qs(raw)["query"][0])
 
     def log_message(self, *args: object) -> None:
-        pass
+        """Keep the test output free of the server's request log."""
 
 
 @pytest.fixture()
