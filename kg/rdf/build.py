@@ -278,7 +278,7 @@ class EntityIndex:
                     g.add((iri, SKOS.notation, Literal(acronym)))
                 if entry.wikidata:
                     g.add((iri, OWL.sameAs, WD[entry.wikidata]))
-                parent = _parent_iri(entry, minter)
+                parent = gazetteer_parent_iri(entry, minter)
                 if parent is not None and parent in present:
                     g.add((iri, ORG.subOrganizationOf, parent))
             for lang, label in sorted(preferred.items()):
@@ -292,7 +292,9 @@ def _gazetteer_entry(ref: str | None, gazetteer: Gazetteer) -> GazetteerEntry | 
     return gazetteer.entries.get(ref.removeprefix("country:"))
 
 
-def _parent_iri(entry: GazetteerEntry, minter: IriMinter) -> URIRef | None:
+def gazetteer_parent_iri(entry: GazetteerEntry, minter: IriMinter) -> URIRef | None:
+    """The IRI of the organization or country a gazetteer entry belongs to (shared by the
+    file build and the store, which keep org:subOrganizationOf the same way)."""
     if entry.category == "country" or not entry.parent:
         return None
     parent = entry.parent

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.gazetteer import Gazetteer
-from kg.rdf.build import _parent_iri
+from kg.rdf.build import gazetteer_parent_iri
 from kg.rdf.dataset import DataError, graph_quads, load_store
 from kg.rdf.iris import IriMinter
 from kg.store.entity_index import REMOVED, Contribution, EntityLabelIndex
@@ -171,7 +171,7 @@ class KgStore:
         are in the store).  Organizations of the gazetteer are minted as ``org/{id}``."""
         parents = {}
         for entry in self.gazetteer.entries.values():
-            parent = _parent_iri(entry, self.minter)
+            parent = gazetteer_parent_iri(entry, self.minter)
             if parent is not None and entry.category == "organization":
                 parents[self.minter.organization(entry.id)] = parent
         return parents
