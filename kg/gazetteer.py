@@ -18,7 +18,15 @@ from importlib import resources
 from kg.lang import kk, stem
 from kg.text import Token
 
-DATA_FILES = ("organizations.json", "countries.json", "places.json", "roles.json", "units.json")
+DATA_FILES = (
+    "organizations.json",
+    "intergovernmental.json",
+    "kazakhstan_government.json",
+    "countries.json",
+    "places.json",
+    "roles.json",
+    "units.json",
+)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
