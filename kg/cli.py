@@ -14,10 +14,21 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.commands import build, evaluate, export, ner, network, push, query, train, validate
+from kg.commands import (
+    build,
+    entities,
+    evaluate,
+    export,
+    ner,
+    network,
+    push,
+    query,
+    train,
+    validate,
+)
 from kg.commands.common import err
 
-COMMANDS = (build, validate, query, export, evaluate, push, ner, train, network)
+COMMANDS = (build, validate, query, export, entities, evaluate, push, ner, train, network)
 
 
 def build_parser() -> argparse.ArgumentParser:

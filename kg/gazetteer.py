@@ -139,18 +139,23 @@ class Gazetteer:
         return self._tries[lang]
 
     def match(
-        self, tokens: Sequence[Token], lang: str, categories: Iterable[str] | None = None
+        self,
+        tokens: Sequence[Token],
+        lang: str,
+        categories: Iterable[str] | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> list[GazetteerMatch]:
-        """Longest non-overlapping matches, left to right."""
+        """Longest non-overlapping matches, left to right (``exclude``: entry ids not to
+        match, to see what a name is made of rather than what it names)."""
         wanted = set(categories) if categories else None
         trie = self._trie(lang)
         keys = [_key(t.text, lang) if t.is_word else t.text for t in tokens]
         found: list[GazetteerMatch] = []
         i = 0
         while i < len(tokens):
-            best = self._longest(trie, keys, i, wanted)
+            best = self._longest(trie, keys, i, wanted, exclude)
             if best is None:
-                best = self._single(tokens[i], wanted, i)
+                best = self._single(tokens[i], wanted, i, exclude)
             if best is not None:
                 found.append(best)
                 i = best.end
@@ -159,7 +164,12 @@ class Gazetteer:
         return found
 
     def _longest(
-        self, trie: _Trie, keys: list[str], i: int, wanted: set[str] | None
+        self,
+        trie: _Trie,
+        keys: list[str],
+        i: int,
+        wanted: set[str] | None,
+        exclude: frozenset[str],
     ) -> GazetteerMatch | None:
         node, best = trie, None
         for j in range(i, len(keys)):
@@ -167,17 +177,19 @@ class Gazetteer:
             if node is None:
                 break
             for entry, _name in node.entries:
-                if wanted is None or entry.category in wanted:
+                if (wanted is None or entry.category in wanted) and entry.id not in exclude:
                     best = GazetteerMatch(entry, i, j + 1, "name")
                     break
         return best
 
-    def _single(self, token: Token, wanted: set[str] | None, i: int) -> GazetteerMatch | None:
+    def _single(
+        self, token: Token, wanted: set[str] | None, i: int, exclude: frozenset[str]
+    ) -> GazetteerMatch | None:
         forms = _acronym_forms(token.text)
         for table, via in ((self._acronyms, "acronym"), (self._short, "short")):
             candidates = next((table[f] for f in forms if f in table), [])
             for entry in candidates:
-                if wanted is None or entry.category in wanted:
+                if (wanted is None or entry.category in wanted) and entry.id not in exclude:
                     return GazetteerMatch(entry, i, i + 1, via)
         return None
 

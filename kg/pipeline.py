@@ -18,6 +18,7 @@ from rdflib import RDF, Graph, URIRef
 from kg.gazetteer import Gazetteer
 from kg.mappers import UnsupportedLanguage, get_mapper
 from kg.model import Article, Extraction
+from kg.names.overrides import Overrides
 from kg.rdf.build import EntityIndex, build_article_graph
 from kg.rdf.dataset import from_ox_triple, graph_quads
 from kg.rdf.iris import IriMinter
@@ -33,6 +34,7 @@ class BuildOptions:
     lang: str | None = None  # None: detect per article
     validate: bool = True
     max_bytes: int | None = None
+    overrides: Overrides = field(default_factory=Overrides)
 
 
 @dataclass(frozen=True)
@@ -84,13 +86,19 @@ class BuiltArticle:
 
 
 class Builder:
-    """Turns articles into named graphs, one at a time, and the entities graph at the end."""
+    """Maps articles as they come, then resolves and builds them all at the end.
+
+    Resolution needs every article's names first (``Ә.Байменов`` in one article is
+    ``Alikhan Baimenov`` of another only if the dataset has no other A. Baimenov), so
+    ``add`` maps and keeps the extraction, and ``finish`` resolves, builds and validates.
+    """
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
         self.minter = IriMinter(options.base)
         self.gazetteer = Gazetteer.default()
-        self.resolver = Resolver(self.minter, self.gazetteer)
+        self.resolver = Resolver(self.minter, self.gazetteer, options.overrides)
+        self._extracted: list[Extraction] = []
         self.index = EntityIndex()
         self.result = BuildResult()
         self._seen: set[str] = set()
@@ -105,8 +113,7 @@ class Builder:
         return get_mapper(lang).extract(article)
 
     def add(self, article: Article) -> None:
-        """Map, resolve and build one article; it joins the dataset once its batch has
-        been validated (or at once with validation off)."""
+        """Map one article; it is resolved, built and validated by ``finish``."""
         if article.id in self._seen:
             self.result.problems.append(
                 Problem(
@@ -130,14 +137,23 @@ class Builder:
                     fatal=False,
                 )
             )
-        resolved = self.resolver.resolve(extraction)
-        built = BuiltArticle(article, resolved, build_article_graph(resolved, self.minter))
-        if not self.options.validate:
-            self._accept(built)
-            return
-        self._pending.append(built)
-        if len(self._pending) >= VALIDATION_BATCH:
-            self._flush()
+        self.resolver.observe(extraction)
+        self._extracted.append(extraction)
+
+    def _build_all(self) -> None:
+        """Resolve and build the mapped articles; each joins the dataset once its batch
+        has been validated (or at once with validation off)."""
+        extracted, self._extracted = self._extracted, []
+        for extraction in extracted:
+            resolved = self.resolver.resolve(extraction)
+            graph = build_article_graph(resolved, self.minter)
+            built = BuiltArticle(extraction.article, resolved, graph)
+            if not self.options.validate:
+                self._accept(built)
+                continue
+            self._pending.append(built)
+            if len(self._pending) >= VALIDATION_BATCH:
+                self._flush()
 
     def _flush(self) -> None:
         """Validate the pending article graphs together (pySHACL's cost per triple is
@@ -178,7 +194,8 @@ class Builder:
             )
 
     def finish(self) -> BuildResult:
-        """Add the entities graph and validate the whole dataset."""
+        """Build the articles, add the entities graph and validate the whole dataset."""
+        self._build_all()
         self._flush()
         entities = self.index.graph(set(self._occurrences), self.minter, self.gazetteer)
         self.result.quads.extend(graph_quads(entities, self.minter.entities_graph()))

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kg.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, Progress, err
+from kg.names.overrides import OverrideError, Overrides
 from kg.pipeline import BuildOptions, BuildResult, build_dataset
 from kg.rdf.dataset import FORMATS, DataError, format_for, write_dataset
 from kg.rdf.namespaces import DEFAULT_BASE, prefixes_with_base
@@ -54,6 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument(
         "--base", default=DEFAULT_BASE, help=f"base IRI of the data (default {DEFAULT_BASE})"
     )
+    b.add_argument(
+        "--overrides",
+        type=Path,
+        metavar="FILE",
+        help="entity-resolution corrections: aliases, same, distinct "
+        "(TOML; docs/entity-resolution.md)",
+    )
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument(
         "--keep-going",
@@ -67,6 +75,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        args.overrides = Overrides.load(args.overrides) if args.overrides else Overrides()
+    except OverrideError as exc:
+        err(f"kg build: {exc}")
+        return EXIT_UNREADABLE
     if args.store:
         return _run_store(args)
     if args.remove or not args.inputs:
@@ -151,6 +164,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
         lang=None if args.lang == "auto" else args.lang,
         validate=not args.no_validate,
         max_bytes=args.max_bytes,
+        overrides=args.overrides,
     )
 
 

@@ -104,4 +104,69 @@ def run_articles(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_SUBCOMMANDS = (register_factrueval, register_articles)
+def register_names(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "names",
+        help="entity resolution: merge precision and recall on same/different name pairs",
+        description="Resolve both names of every pair in PAIRS_TSV (format: "
+        "tests/data/README.md) and print the precision and recall of the merges per kind.",
+    )
+    parser.add_argument("pairs", metavar="PAIRS_TSV", type=Path)
+    parser.add_argument("--overrides", type=Path, metavar="FILE", help="override file to honour")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--show-errors", action="store_true", help="list every wrong pair")
+    parser.set_defaults(func=run_names)
+
+
+def run_names(args: argparse.Namespace) -> int:
+    from kg.eval.names import PairFileError, evaluate, read_pairs
+    from kg.names.overrides import OverrideError, Overrides
+
+    try:
+        overrides = Overrides.load(args.overrides) if args.overrides else None
+        report = evaluate(read_pairs(args.pairs), overrides)
+    except (PairFileError, OverrideError) as exc:
+        err(f"kg eval names: {exc}")
+        return EXIT_UNREADABLE
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(report.table())
+    if args.show_errors and report.errors:
+        print()
+        print("\n".join(report.error_lines()))
+    return EXIT_OK
+
+
+def register_identities(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "identities",
+        help="entity resolution: one node per entity named in several gold articles",
+        description="Map and resolve the gold articles under GOLD_DIR together and check "
+        "that every entity of the identities file (default GOLD_DIR/entities.json) gets "
+        "exactly one node, and no node stands for two entities.",
+    )
+    parser.add_argument("gold", metavar="GOLD_DIR", type=Path)
+    parser.add_argument("--entities", type=Path, metavar="FILE", help="the identities file")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(func=run_identities)
+
+
+def run_identities(args: argparse.Namespace) -> int:
+    from kg.eval.articles import GoldFormatError
+    from kg.eval.identities import evaluate_identities, read_identities
+
+    try:
+        identities = read_identities(args.entities or args.gold / "entities.json")
+        report = evaluate_identities(args.gold, identities)
+    except GoldFormatError as exc:
+        err(f"kg eval identities: {exc}")
+        return EXIT_UNREADABLE
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report.lines()))
+    return EXIT_OK
+
+
+_SUBCOMMANDS = (register_factrueval, register_articles, register_names, register_identities)

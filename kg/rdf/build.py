@@ -234,9 +234,10 @@ def build_article_graph(resolved: ResolvedExtraction, minter: IriMinter) -> Grap
 
 @dataclass
 class EntityIndex:
-    """Names seen for each entity across all articles, to pick one preferred label per
-    language for the entities graph.  Order-independent: most frequent name wins, ties
-    go to the alphabetically first, so the output does not depend on input order."""
+    """Names seen for each entity across all articles: the entities graph gives each
+    entity one preferred label per language and keeps the others as alternative labels.
+    Order-independent: the most frequent name is preferred, ties go to the
+    alphabetically first, so the output does not depend on input order."""
 
     labels: dict[URIRef, dict[str, Counter[str]]] = field(default_factory=dict)
     refs: dict[URIRef, str] = field(default_factory=dict)
@@ -249,6 +250,8 @@ class EntityIndex:
             per_lang.setdefault(entity.lang, Counter())[entity.name] += 1
             if entity.ref:
                 self.refs[iri] = entity.ref
+            elif iri in resolved.linked:
+                self.refs[iri] = resolved.linked[iri]
             elif iri in resolved.unit_kinds:
                 self.refs[iri] = resolved.unit_kinds[iri]
         for role, iri in resolved.roles.items():
@@ -283,6 +286,10 @@ class EntityIndex:
                     g.add((iri, ORG.subOrganizationOf, parent))
             for lang, label in sorted(preferred.items()):
                 g.add((iri, SKOS.prefLabel, Literal(label, lang=lang)))
+            for lang, counts in self.labels[iri].items():
+                for name in counts:
+                    if name != preferred.get(lang):
+                        g.add((iri, SKOS.altLabel, Literal(name, lang=lang)))
         return g
 
 

@@ -30,6 +30,13 @@ class IriMinter:
     def _iri(self, path: str) -> URIRef:
         return URIRef(self.base + path)
 
+    def node(self, reference: str) -> URIRef:
+        """A node named by the user: a full IRI, or a path under the base IRI
+        (``person/alikhan-baimenov``)."""
+        if "://" in reference or reference.startswith("urn:"):
+            return URIRef(reference)
+        return self._iri(reference.lstrip("/"))
+
     def article(self, article_id: str) -> URIRef:
         return self._iri(f"article/{article_id}")
 

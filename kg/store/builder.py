@@ -28,6 +28,10 @@ class StoreBuilder(Builder):
         self.store = store
         self._batch: list[ArticleGraph] = []
         self._written: set[URIRef] = set()  # nodes described by the articles of this run
+        # the persons already in the store keep their nodes; new names join them
+        prefix = str(self.minter.person("x"))[:-1]
+        for entity, name, count in store.index.names_under(prefix):
+            self.resolver.persons.pin(name, entity.removeprefix(prefix), count)
 
     def _accept(self, built: BuiltArticle) -> None:
         article_index = EntityIndex()
@@ -55,6 +59,7 @@ class StoreBuilder(Builder):
         self.store.apply(batch)
 
     def finish(self) -> BuildResult:
+        self._build_all()
         self._flush()
         if self.options.validate and self.result.articles:
             self.result.dataset_report = validate_graph(self._merged_nodes(), merged_shapes_graph())

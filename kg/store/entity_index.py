@@ -165,6 +165,19 @@ class EntityLabelIndex:
                 found.add(entity)
         return found
 
+    def names_under(self, prefix: str) -> list[tuple[str, str, int]]:
+        """``(entity, name, count)`` for the entities whose IRI starts with ``prefix``
+        (``…/person/``): the names a new build must resolve to the nodes already there."""
+        return list(
+            self.db.execute(
+                "SELECT l.entity, l.name, SUM(l.n) FROM label l JOIN effective e "
+                "ON l.article = e.article AND l.pending = e.pending "
+                "WHERE l.entity >= ? AND l.entity < ? GROUP BY l.entity, l.name "
+                "ORDER BY l.entity, l.name",
+                (prefix, prefix + "\U0010ffff"),
+            )
+        )
+
     def articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM version WHERE pending = 0").fetchone()[0]
 
