@@ -171,15 +171,19 @@ class PersonNames:
         east_asian = NameData.default().east_asian
         for name in targets:
             for word in set(parsed[name].words):
-                by_surname[east_asian.get(word, word)].append(name)
+                for key in _lookup_keys(east_asian.get(word, word)):
+                    by_surname[key].append(name)
         for name in short:
             p = parsed[name]
             word = p.words[0]
             if not partial and (is_common_surname(word) or surname_only_key(p) is None):
                 continue
+            candidates = {
+                t for key in _lookup_keys(east_asian.get(word, word)) for t in by_surname[key]
+            }
             fits = {
                 uf.find(t)
-                for t in by_surname.get(east_asian.get(word, word), ())
+                for t in sorted(candidates)
                 if (reason := compare(p, parsed[t])) is not None
                 and (reason in STRONG or not partial)
             }
@@ -228,6 +232,12 @@ class PersonNames:
             return (-votes[slug], -len(parsed[name].words), slug)
 
         return slugify(_display(parsed[min(sorted(full), key=preference)]))
+
+
+def _lookup_keys(key: str) -> set[str]:
+    """The key and its forms without one ``i``, so that ``Нұртілеу`` finds ``Nurtleu``
+    (``compare`` then decides: only a reduced vowel may differ)."""
+    return {key} | {key[:k] + key[k + 1 :] for k, ch in enumerate(key) if ch == "i"}
 
 
 def _display(name: PersonName) -> str:

@@ -30,8 +30,8 @@ _CYRILLIC = {
 # Latin letters whose diacritics carry a sound of their own (decomposing would lose it);
 # ý is У in the 2018/2021 Kazakh Latin alphabets (Baýyrjan = Бауыржан)
 _LATIN_SPECIAL = {"ş": "ш", "š": "ш", "ç": "ч", "č": "ч", "ž": "j", "ı": "i", "ł": "l", "ý": "u"}
-# the 2017 Kazakh Latin alphabet writes Ш, Ч with an apostrophe (S', C'); other letters
-# with an apostrophe are the vowels/consonants Ә, Ғ, Ң, Ө, Ү, Ұ, whose key drops it
+# the 2017 Kazakh Latin alphabet writes Ш, Ч, У with an apostrophe (S', C', Y'); other
+# letters with an apostrophe are Ә, Ғ, Ң, Ө, Ү, Ұ, Й, whose key drops it
 _APOSTROPHES = "'’ʼ`´"
 _APOSTROPHE_DIGRAPH = re.compile(rf"([a-z])[{_APOSTROPHES}]")
 # Latin spellings folded together, longest first; ч/ш stand for ch/sh while folding so
@@ -39,8 +39,10 @@ _APOSTROPHE_DIGRAPH = re.compile(rf"([a-z])[{_APOSTROPHES}]")
 _LATIN_FOLDS = (
     ("shch", "ш"), ("dzh", "j"), ("sch", "ш"), ("tch", "ч"),
     ("ch", "ч"), ("sh", "ш"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"),
-    ("ph", "f"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("x", "ks"), ("q", "k"), ("w", "v"),
+    ("ph", "f"), ("th", "t"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("x", "ks"), ("q", "k"),
+    ("w", "v"),
 )  # fmt: skip
+_HARD_C = re.compile(r"c(?=[aoulr]|$)")  # Cormann/Корманн, Carlos/Карлос; not ц (Tsoi)
 _VOWELS = "aeiou"
 _Y_BETWEEN_VOWELS = re.compile(rf"(?<=[{_VOWELS}])[yi](?=[{_VOWELS}])")
 _INITIAL_Y = re.compile(r"^y(?=[eo])")
@@ -51,6 +53,7 @@ def word_key(word: str) -> str:
     """The comparison key of one word of a name (``Тоқаев``, ``Tokayev`` → ``tokaev``)."""
     text = word.lower()
     text = _APOSTROPHE_DIGRAPH.sub(_apostrophe_letter, text)
+    text = _HARD_C.sub("k", text)  # Latin c only: Cyrillic ц is another letter
     letters = []
     for ch in text:
         if ch in _CYRILLIC:
@@ -74,7 +77,7 @@ def word_key(word: str) -> str:
 
 def _apostrophe_letter(match: re.Match[str]) -> str:
     letter = match.group(1)
-    return {"s": "ш", "c": "ч"}.get(letter, letter)
+    return {"s": "ш", "c": "ч", "y": "u"}.get(letter, letter)  # 2017: Y' is У
 
 
 def loose_key(word: str) -> str:
@@ -84,8 +87,9 @@ def loose_key(word: str) -> str:
     ``jonho``.  Used only when both names carry the same known East Asian surname."""
     text = word.lower()
     latin_folds = (
-        ("oung", "ong"), ("ee", "i"), ("oo", "u"), ("eo", "o"), ("eu", "y"), ("ou", "u"),
-        ("ae", "e"), ("x", "s"), ("q", "c"),
+        ("oung", "ong"), ("yung", "yong"), ("ee", "i"), ("oo", "u"), ("eo", "o"), ("eu", "y"),
+        ("ou", "u"),
+        ("ae", "e"), ("x", "s"), ("q", "ц"),
     )  # fmt: skip
     for spelling, folded in latin_folds:
         text = text.replace(spelling, folded)
@@ -96,7 +100,7 @@ def loose_key(word: str) -> str:
     )  # fmt: skip
     for spelling, folded in folds:
         key = key.replace(spelling, folded)
-    key = re.sub(r"(?<=[bdgjlmn])h", "", key)  # aspiration: Чхве/Choe, Пхё/Pyo
+    key = re.sub(r"(?<=[bdgjlmnv])h", "", key)  # aspiration: Чхве/Choe, Пхё/Pyo
     key = re.sub(r"^i(?=[aeou])", "", key)  # Ён/Young, Ёль/Yeol: the y-glide of a vowel
     return re.sub(r"(.)\1+", r"\1", key)
 

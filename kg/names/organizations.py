@@ -92,6 +92,12 @@ class OrgNames:
                 if e.category == "organization" and self._home_country(e)
             }
         )
+        self._national_acronyms = {
+            acronym: e.id
+            for e in self.gazetteer.entries.values()
+            if e.id in self._national
+            for acronym in e.acronyms
+        }
         self._by_signature: dict[Signature, set[str]] = defaultdict(set)
         self._by_key: dict[str, set[str]] = defaultdict(set)
         for entry in self.gazetteer.entries.values():
@@ -157,6 +163,11 @@ class OrgNames:
             else:
                 named.append(("unit:" if entry.category == "unit" else "@") + entry.id)
             covered.update(range(match.start, match.end))
+        for i, token in enumerate(tokens):  # a national body's own acronym: "Суд МФЦА"
+            entry = self._national_acronyms.get(token.text)
+            if i not in covered and entry and (token.text,) not in self._kinds:
+                named.append(f"@{entry}")
+                covered.add(i)
         rest_tokens = []
         for i, token in enumerate(tokens):
             if i in covered:

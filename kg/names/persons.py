@@ -76,6 +76,7 @@ class PersonName:
     patronymic: str | None = None
     honorific: bool = False
     capitalized: tuple[int, ...] = ()  # indexes of words written in capitals (surnames)
+    parts: tuple[tuple[str, ...], ...] = ()  # keys of the hyphenated parts of each word
 
     @property
     def is_full(self) -> bool:
@@ -116,6 +117,7 @@ def parse_person(text: str) -> PersonName:
     honorific = bool(_HE.search(text))
     words: list[str] = []
     raw: list[str] = []
+    parts: list[tuple[str, ...]] = []
     initials: list[str] = []
     capitalized: list[int] = []
     patronymic = None
@@ -125,11 +127,11 @@ def parse_person(text: str) -> PersonName:
             honorific = True
             continue
         letters = re.sub(r"[-‐'’ʼ`]", "", bare)
-        key = word_key(letters)
+        key = word_key(re.sub(r"[-‐]", "", bare))  # apostrophes are letters in Kazakh Latin
         if not key:
             continue
         if _is_initial(token, letters):
-            initials.append(key[0])
+            initials.append(key[0])  # К.-Ж.: К. and -Ж. are two initials
             continue
         if len(words) >= 1 and key.endswith(data.patronymic_endings) and patronymic is None:
             patronymic = _patronymic_stem(key)
@@ -138,8 +140,11 @@ def parse_person(text: str) -> PersonName:
             capitalized.append(len(words))
         words.append(key)
         raw.append(letters)
+        parts.append(tuple(word_key(p) for p in re.split(r"[-‐]", bare) if word_key(p)))
     caps = tuple(capitalized) if len(capitalized) < len(words) else ()
-    return PersonName(text, tuple(words), tuple(raw), tuple(initials), patronymic, honorific, caps)
+    return PersonName(
+        text, tuple(words), tuple(raw), tuple(initials), patronymic, honorific, caps, tuple(parts)
+    )
 
 
 def _is_initial(token: str, letters: str) -> bool:
@@ -233,7 +238,9 @@ def _given_names(a: PersonName, i: int, b: PersonName, j: int) -> Reason | None:
         return reason
     if ga or gb:  # one side has given names written out, the other initials or nothing
         full, other = (a, b) if ga else (b, a)
-        given = (ga or gb) + ((full.patronymic,) if full.patronymic else ())
+        k = i if ga else j
+        given = tuple(p for w, ps in enumerate(full.parts) if w != k for p in ps) or (ga or gb)
+        given += (full.patronymic,) if full.patronymic else ()
         if not other.initials:
             return Reason.SURNAME
         return Reason.INITIALS if _initials_fit(other.initials, given) else None
@@ -266,9 +273,14 @@ def _full_given(ga: tuple[str, ...], gb: tuple[str, ...], variants: bool) -> Rea
 
 def _given_variant(x: str, y: str) -> bool:
     """``Aleksandr``/``Alexander`` (a letter more), ``Бағдат``/``Baghdad`` (the final
-    consonant devoiced); not ``Marat``/``Murat``, nor ``Aleksandr``/``Aleksandra``."""
+    consonant devoiced), ``Асқат``/``Askhat`` (Kazakh қ written kh); not ``Marat``/
+    ``Murat``, nor ``Aleksandr``/``Aleksandra``."""
     if x == y:
         return True
+    if len(x) == len(y) >= 4:
+        diff = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+        if len(diff) == 1 and set(diff[0]) == {"k", "h"}:
+            return True
     if x[:-1] == y[:-1] and {x[-1], y[-1]} in ({"d", "t"}, {"b", "p"}, {"g", "k"}):
         return len(x) >= 4
     return max(len(x), len(y)) >= 6 and x[-1] == y[-1] and deletion_distance_one(x, y)
