@@ -10,7 +10,12 @@ import pytest
 from kg.cli import main
 from kg.ner.conll import ConllError, ConllSentence, format_sentence, read_conll
 from kg.ner.corpus import sentence_key, split
-from kg.ner.features import Featurizer
+from kg.ner.features import (
+    Featurizer,
+    gazetteer_sidecar,
+    gazetteer_words,
+    save_gazetteer_words,
+)
 from kg.ner.scoring import score, spans
 from kg.ner.tagger import ModelError, NerTagger, default_model_path
 from kg.ner.training import CrfParams, evaluate, train
@@ -104,6 +109,23 @@ def test_train_and_tag_a_tiny_model(tmp_path: Path) -> None:
     train(sentences, model, "kk", CrfParams(max_iterations=30))
     tagger = NerTagger(model, "kk")
     assert evaluate(tagger, sentences)["micro"].f1 > 0.9
+    # the gazetteer words of training are frozen beside the model and used to tag
+    assert gazetteer_sidecar(model).is_file()
+    assert tagger.featurizer.gazetteer == gazetteer_words("kk")
+
+
+def test_a_model_sees_the_gazetteer_it_was_trained_with(tmp_path: Path) -> None:
+    """Gazetteers grow after a model is trained; its features must not change."""
+    model = tmp_path / "tiny.crfsuite"
+    train(_sentences(OWN_CONLL), model, "kk", CrfParams(max_iterations=5))
+    save_gazetteer_words({"organization": frozenset({"эыдұ"})}, model)
+    features = NerTagger(model, "kk").featurizer.sentence(["ЭЫДҰ-ның", "Астана"])
+    assert "gz=organization" in features[0]
+    assert not any(f.startswith("gz=") for f in features[1] if ":" not in f)
+
+
+def test_shipped_model_has_its_frozen_gazetteer() -> None:
+    assert gazetteer_sidecar(default_model_path("kk")).is_file()
 
 
 def test_model_errors_name_the_file(tmp_path: Path) -> None:

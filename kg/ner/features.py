@@ -19,9 +19,11 @@ What the features capture, and why:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from kg.gazetteer import Gazetteer
@@ -61,7 +63,9 @@ def _shape(word: str) -> str:
 
 @cache
 def gazetteer_words(lang: str) -> dict[str, frozenset[str]]:
-    """Per gazetteer category, the stems of the words of its names in ``lang``."""
+    """Per gazetteer category, the stems of the words of its names in ``lang`` (as the
+    shipped gazetteers have them now: a new model is trained with these, and
+    ``save_gazetteer_words`` freezes them beside it)."""
     by_category: dict[str, set[str]] = {c: set() for c in _GAZETTEER_CATEGORIES}
     for entry in Gazetteer.default().entries.values():
         if entry.category not in by_category:
@@ -73,14 +77,37 @@ def gazetteer_words(lang: str) -> dict[str, frozenset[str]]:
     return {category: frozenset(words) for category, words in by_category.items()}
 
 
+def gazetteer_sidecar(model: Path) -> Path:
+    """Where a model's frozen gazetteer features live: ``ner_kk.crfsuite.gazetteer.json``."""
+    return model.with_name(model.name + ".gazetteer.json")
+
+
+def save_gazetteer_words(words: dict[str, frozenset[str]], model: Path) -> None:
+    """Freeze the gazetteer words a model was trained with, next to the model: the
+    gazetteers grow after training, and a model must see the features it learned from."""
+    payload = {category: sorted(values) for category, values in sorted(words.items())}
+    gazetteer_sidecar(model).write_text(
+        json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
+
+
+def load_gazetteer_words(model: Path) -> dict[str, frozenset[str]] | None:
+    """The frozen gazetteer words of ``model``, or ``None`` when it has none."""
+    sidecar = gazetteer_sidecar(model)
+    if not sidecar.is_file():
+        return None
+    payload = json.loads(sidecar.read_text(encoding="utf-8"))
+    return {category: frozenset(values) for category, values in payload.items()}
+
+
 class Featurizer:
     """Feature lists for the sentences of one language."""
 
     cache_size = 200_000  # distinct words; about 100 MB at most
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, gazetteer: dict[str, frozenset[str]] | None = None) -> None:
         self.lang = lang
-        self._gazetteer = gazetteer_words(lang)
+        self.gazetteer = gazetteer if gazetteer is not None else gazetteer_words(lang)
         self._cache: dict[str, _WordFeatures] = {}
 
     def _word(self, word: str) -> _WordFeatures:
@@ -113,7 +140,7 @@ class Featurizer:
                 feats.append("year")
         if _LATIN.search(word):
             feats.append("latin")
-        gaz = [c for c, words in self._gazetteer.items() if key in words or lower in words]
+        gaz = [c for c, words in self.gazetteer.items() if key in words or lower in words]
         feats.extend(f"gz={c}" for c in gaz)
         context = [f"w={lower}", f"s={key}", f"sh={shape}", *(f"gz={c}" for c in gaz)]
         if len(lower) > 3:

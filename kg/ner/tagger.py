@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kg.ner.features import Featurizer
+from kg.ner.features import Featurizer, gazetteer_sidecar, load_gazetteer_words
 
 MODEL_FILES = {"kk": "ner_kk.crfsuite"}
 
@@ -26,7 +26,8 @@ def default_model_path(lang: str) -> Path:
 
 
 class NerTagger:
-    """A CRF model and the featurizer it was trained with."""
+    """A CRF model and the featurizer it was trained with (the gazetteer words frozen
+    beside the model, when there are)."""
 
     def __init__(self, model: Path, lang: str) -> None:
         if not model.is_file():
@@ -36,7 +37,11 @@ class NerTagger:
             self._tagger.open(str(model))
         except (OSError, ValueError) as exc:
             raise ModelError(f"{model}: not a CRFsuite model ({exc})") from exc
-        self.featurizer = Featurizer(lang)
+        try:
+            frozen = load_gazetteer_words(model)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{gazetteer_sidecar(model)}: unreadable: {exc}") from exc
+        self.featurizer = Featurizer(lang, frozen)
         self.path = model
 
     @classmethod

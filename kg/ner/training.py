@@ -14,7 +14,7 @@ from pathlib import Path
 import pycrfsuite
 
 from kg.ner.conll import ConllSentence
-from kg.ner.features import Featurizer
+from kg.ner.features import Featurizer, save_gazetteer_words
 from kg.ner.scoring import ClassScore, score
 from kg.ner.tagger import NerTagger
 
@@ -51,6 +51,7 @@ def train(
     )
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))
+    save_gazetteer_words(featurizer.gazetteer, model)
 
 
 def evaluate(tagger: NerTagger, sentences: Sequence[ConllSentence]) -> dict[str, ClassScore]:
