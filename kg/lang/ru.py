@@ -197,7 +197,35 @@ def _choose_case(
     if not counts:
         return None
     by_surname = {c for w in words for _, _, c in surname_readings(w)}
-    return max(counts, key=lambda c: (counts[c], c in by_surname, -_CASE_ORDER.get(c, 9)))
+    rank = {c: (counts[c], c in by_surname) for c in counts}
+    best = max(rank.values())
+    tied = [c for c in counts if rank[c] == best]
+    likely = _likely_case(words, tied)
+    return likely or max(tied, key=lambda c: -_CASE_ORDER.get(c, 9))
+
+
+_DECISIVE = 3.0  # how much likelier a first name's reading must be to settle a tie
+
+
+def _likely_case(words: Sequence[str], cases: Sequence[str]) -> str | None:
+    """The case the dictionary finds much likelier for the given names, among cases
+    that tie otherwise: ``Дмитрия`` is a genitive (0.78) far more often than the rare
+    female name (0.02), so ``Дмитрия Медведева`` is Дмитрий Медведев; ``Евгения``
+    (0.50 against 0.29) stays undecided and falls back to the nominative."""
+    if len(cases) < 2:
+        return None
+    score = dict.fromkeys(cases, 0.0)
+    for word in words:
+        if not is_known(word):
+            continue  # a guessed analysis (``Цзифу``) has no frequency to go by
+        for p in parses(word):
+            case = _str(p.tag.case)
+            if "Name" in p.tag.grammemes and case in score:
+                score[case] = max(score[case], p.score)
+    first, second = sorted(score.values(), reverse=True)[:2]
+    if first >= _DECISIVE * second and first > 0:
+        return max(score, key=lambda c: score[c])
+    return None
 
 
 def person_nominative(words: Sequence[str], cases: frozenset[str] = frozenset()) -> str:

@@ -40,6 +40,7 @@ LEXICON = json.loads(
     resources.files("kg.gazetteers").joinpath("lexicon_ru.json").read_text(encoding="utf-8")
 )
 EVENTS = LEXICON["events"]
+_LATIN = re.compile(r"[A-Za-z]")
 _DASHES = frozenset({"–", "—", "-"})
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _BOUNDARY = frozenset(",;:()!?…")
@@ -49,7 +50,8 @@ _STATUS = {
 }
 _APPOINT = re.compile(LEXICON["appointment_pattern"], re.IGNORECASE)
 _DISMISS = re.compile(LEXICON["dismissal_pattern"], re.IGNORECASE)
-_ORGANIZER = re.compile(EVENTS["organizer_cues"] + r"\s*$", re.IGNORECASE)
+_PAST_POST = re.compile(LEXICON["past_post_pattern"], re.IGNORECASE)
+_ORGANIZER = re.compile(EVENTS["organizer_cues"], re.IGNORECASE)
 _EVENT_NAMES = {
     EventType.MEETING: "Встреча",
     EventType.VISIT: "Визит",
@@ -88,6 +90,7 @@ class _Sentence:
     matches: list[GazetteerMatch]
     covered: dict[int, GazetteerMatch] = field(default_factory=dict)
     named: dict[int, tuple[int, str]] = field(default_factory=dict)
+    named_orgs: dict[int, str] = field(default_factory=dict)
     persons: list[_Person] = field(default_factory=list)
     name_groups: list[tuple[int, int, bool]] | None = None
     used: set[int] = field(default_factory=set)
@@ -98,6 +101,7 @@ class _Sentence:
 
 _NOT_NAMES = frozenset(LEXICON["not_names"])
 _STOP = frozenset(LEXICON["stop_words"])
+_GENERIC_HEADS = frozenset((*LEXICON["unit_heads"], *LEXICON["org_heads"]))
 _HEAD_STEMS = {stem(word, LANG): word for word in (*LEXICON["unit_heads"], *LEXICON["org_heads"])}
 _FUNCTION_TAGS = frozenset({"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "COMP"})
 _VERB_TAGS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
@@ -110,6 +114,11 @@ def _lemma(token: Token) -> str:
 def _is_verb(word: str) -> bool:
     best = ru.parses(word)[0]
     return bool(_VERB_TAGS & best.tag.grammemes) and best.score >= 0.3
+
+
+def _is_plural(word: str) -> bool:
+    best = ru.parses(word)[0]
+    return best.tag.number == "plur" and best.score >= 0.5
 
 
 def _is_adj(word: str) -> bool:
@@ -150,6 +159,42 @@ def _head_word(words: list[str]) -> str:
     return next((w for w in words if not _is_adj(w)), words[0])
 
 
+def _same_script(a: str, b: str) -> bool:
+    """``Джоэл Саймон Joel Simon`` is two names: the transliteration starts another."""
+    return bool(_LATIN.match(a)) == bool(_LATIN.match(b))
+
+
+def _same_script_end(tokens: list[Token], start: int, end: int) -> int:
+    """Where a name span written in one script ends (the model tags ``Джоэл Саймон
+    Joel Simon`` as one person)."""
+    first = tokens[start].text
+    switches = (
+        j
+        for j in range(start + 1, end)
+        if tokens[j].is_word and not _same_script(first, tokens[j].text)
+    )
+    return next(switches, end)
+
+
+def _bracketed_acronym(tokens: list[Token], i: int) -> bool:
+    """Tokens ``i``..``i + 2`` are an acronym in brackets: ``( ОЭСР )``."""
+    return (
+        i >= 0
+        and i + 2 < len(tokens)
+        and tokens[i].text == "("
+        and ru.is_acronym(tokens[i + 1].text)
+        and tokens[i + 2].text == ")"
+    )
+
+
+def _strip_acronym(tokens: list[Token], start: int, end: int) -> tuple[int, str | None]:
+    """A name's end without the acronym bracketed after it, and that acronym:
+    ``Исламский комитет России (ИКР)`` is named ``Исламский комитет России``."""
+    if end - start > 3 and _bracketed_acronym(tokens, end - 3):
+        return end - 3, tokens[end - 2].text
+    return end, None
+
+
 def ru_slug(name: str) -> str:
     """Key for finding an event again by name (case and ``ё`` ignored)."""
     return " ".join(re.findall(r"\w+", name.lower().replace("ё", "е")))
@@ -187,6 +232,7 @@ class _ArticleMapper:
 
     def run(self) -> Extraction:
         sentences = [self._prepare(span) for span in split_sentences(self.text)]
+        self.home_country = self._home_country(sentences)
         for sentence in sentences:
             self._find_persons(sentence, full_names=True)
         for sentence in sentences:
@@ -203,6 +249,25 @@ class _ArticleMapper:
                 self._events(sentence, headline=True)
         return self.b.build()
 
+    def _home_country(self, sentences: list[_Sentence]) -> GazetteerEntry | None:
+        """The country the article is mostly about (named most often, the first named
+        on a tie): a national post with no country next to it (``Премьер-министр
+        Сильвио Берлускони заявил``) is taken to be that country's."""
+        counts: dict[str, int] = {}
+        for s in sentences:
+            for m in s.matches:
+                if m.entry.category == "country":
+                    counts[m.entry.id] = counts.get(m.entry.id, 0) + 1
+            for token in s.tokens:
+                if token.is_word and token.text[:1].islower():
+                    country = LEXICON["country_adjectives"].get(_lemma(token))
+                    if country in self.gazetteer.entries:
+                        counts[country] = counts.get(country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order on ties
+        return self.gazetteer.entries[best]
+
     def _prepare(self, span: Span) -> _Sentence:
         tokens = tokenize(self.text, span)
         matches = self.gazetteer.match(tokens, LANG)
@@ -213,6 +278,7 @@ class _ArticleMapper:
             inside = [i for i, t in enumerate(tokens) if named.start <= t.start < named.end]
             if inside:
                 sentence.named[inside[0]] = (inside[-1] + 1, named.type)
+        self._reconcile(sentence)
         covered = {i for m in matches for i in range(m.start, m.end)}
         for start, (end, type_) in sentence.named.items():
             if type_ != "PER" and not covered.intersection(range(start, end)):
@@ -224,6 +290,37 @@ class _ArticleMapper:
             for i in range(m.start, m.end):
                 sentence.covered[i] = m
         return sentence
+
+    @staticmethod
+    def _reconcile(s: _Sentence) -> None:
+        """One reading where the NER model and the gazetteer disagree on an
+        organization.  The gazetteer wins (``Программой развития`` inside ``Программой
+        развития ООН``; ``Организации … развития (ОЭСР)``, which the entry and its
+        acronym already cover), except when the model's span runs on from the entry's
+        start in lower-case words: then the entry is the prefix of a longer name
+        (``Агентство по делам государственной службы и местного самоуправления``)."""
+        for start, (end, type_) in list(s.named.items()):
+            if type_ != "ORG":
+                continue
+            orgs = [
+                m
+                for m in s.matches
+                if m.entry.category == "organization" and m.start < end and start < m.end
+            ]
+            if not orgs:
+                continue
+            first = orgs[0]
+            tail = s.tokens[first.end : end]
+            runs_on = (
+                len(orgs) == 1
+                and first.start == start
+                and first.end < end
+                and all(t.is_word and not t.is_capitalized for t in tail)
+            )
+            if runs_on:
+                s.matches.remove(first)
+            else:
+                del s.named[start]
 
     # -- persons ----------------------------------------------------------------------
 
@@ -256,7 +353,11 @@ class _ArticleMapper:
     def _name_groups(self, s: _Sentence) -> list[tuple[int, int, bool]]:
         """Person names the NER model found (flagged ``True``), then runs of capitalized
         words and initials (``А. Б. Байменов``) that it missed."""
-        groups = [(i, end, True) for i, (end, type_) in s.named.items() if type_ == "PER"]
+        groups = [
+            (i, _same_script_end(s.tokens, i, end), True)
+            for i, (end, type_) in s.named.items()
+            if type_ == "PER"
+        ]
         taken = {k for a, (b, _) in s.named.items() for k in range(a, b)}
         i = 0
         while i < len(s.tokens):
@@ -267,7 +368,11 @@ class _ArticleMapper:
             while j < len(s.tokens):
                 if self._is_initial(s, j):
                     j += 2
-                elif self._is_name_word(s, j) and j - i < _MAX_NAME_WORDS * 2:
+                elif (
+                    self._is_name_word(s, j)
+                    and j - i < _MAX_NAME_WORDS * 2
+                    and (j == i or _same_script(s.tokens[i].text, s.tokens[j].text))
+                ):
                     j += 1
                 else:
                     break
@@ -382,6 +487,9 @@ class _ArticleMapper:
             if j in s.covered or token.text in _DASHES or token.text in _QUOTES:
                 i = j
                 continue
+            if _bracketed_acronym(s.tokens, j - 2):
+                i = j - 2  # ``Организации … развития (ОЭСР) Мартин Кесслер``
+                continue
             if token.text in _BOUNDARY or token.text == "." or not token.is_word:
                 break
             located = token.text.lower() in {"в", "во"} and (
@@ -447,8 +555,13 @@ class _ArticleMapper:
             org = self._org_chain(s, org_start, seg_end, role=(lead, role_end, key))
             fallback = org or fallback
             target = org or self._country_of(fallback)
+            if target is None and key in LEXICON["implicit_country_roles"] and self.home_country:
+                # ``Премьер-министр Сильвио Берлускони``
+                target = self.b.gazetteer_entity(self.home_country)
             if target is None:
                 continue
+            if _is_plural(s.tokens[lead].text):
+                continue  # ``депутаты …``, ``оба президента``: no one person's post
             label = _role_label(s.words(lead, role_end))
             status = self._status(s, lead)
             self.b.membership(
@@ -491,6 +604,8 @@ class _ArticleMapper:
         lemma = _lemma(token)
         if lemma in LEXICON["unit_heads"] or lemma in LEXICON["org_heads"]:
             return False
+        if _is_adj(token.text) and not (i + 1 < len(s.tokens) and self._complement(s, i + 1)):
+            return False  # ``глава синодального Отдела``: the adjective is the name's
         return "gent" in ru.word_case(token.text) or self._role_at(s, i) is not None
 
     def _status(self, s: _Sentence, start: int) -> PostStatus:
@@ -563,12 +678,14 @@ class _ArticleMapper:
         chunks = self._chunks(s, start, end)
         parent: str | None = None
         for a, b in reversed(chunks):
-            parent = self._org_chunk(s, a, b, parent) or parent
+            parent = self._org_chunk(s, a, b, parent, role[2]) or parent
         first = parent
         ministry = self._ministry(s, role, chunks)
         return ministry or first
 
-    def _org_chunk(self, s: _Sentence, a: int, b: int, parent: str | None) -> str | None:
+    def _org_chunk(
+        self, s: _Sentence, a: int, b: int, parent: str | None, role_key: str | None = None
+    ) -> str | None:
         match = s.covered.get(a)
         tokens = s.tokens[a:b]
         named = s.named.get(a)
@@ -589,13 +706,19 @@ class _ArticleMapper:
                 )
                 self.b.mention(key, tokens, s.span)
                 return key
+            if entry.category == "place" and role_key is not None:
+                return self._territory(entry.label(LANG), role_key)
             return None
-        return self._unknown_org(s, a, b, parent)
+        return self._unknown_org(s, a, b, parent, role_key)
 
-    def _unknown_org(self, s: _Sentence, a: int, b: int, parent: str | None) -> str | None:
+    def _unknown_org(
+        self, s: _Sentence, a: int, b: int, parent: str | None, role_key: str | None = None
+    ) -> str | None:
         words = s.words(a, b)
         if not words:
             return None
+        if role_key is not None and self._is_place_name(s, a, b):
+            return self._territory(_capitalize(ru.phrase_nominative(words, "gent")), role_key)
         head = words[0] if ru.is_acronym(words[0]) else _HEAD_STEMS.get(stem(words[0], LANG), "")
         quoted = self._quoted(s, a, b)
         known = self._known_after_inflection(words)
@@ -603,6 +726,10 @@ class _ArticleMapper:
             key = self.b.gazetteer_entity(known)
             self.b.mention(key, s.tokens[a:b], s.span, confidence=0.7)
             return key
+        earlier = self._earlier_org(words)
+        if earlier is not None:
+            self.b.mention(earlier, s.tokens[a:b], s.span, confidence=0.6)
+            return earlier
         if head in LEXICON["ministry_abbreviations"]:
             name = " ".join([LEXICON["ministry_abbreviations"][head], *words[1:]])
             kind = OrgKind.GOVERNMENT_BODY
@@ -618,6 +745,46 @@ class _ArticleMapper:
         key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
         self.b.mention(key, s.tokens[a:b], s.span, confidence=0.6)
         return key
+
+    def _is_place_name(self, s: _Sentence, a: int, b: int) -> bool:
+        """A place name in the genitive after a post: the NER model's LOC span, or one
+        capitalized word the dictionary knows as a place (``Подмосковья``)."""
+        named = s.named.get(a)
+        if named is not None and named[1] == "LOC":
+            return named[0] == b
+        token = s.tokens[a]
+        return (
+            b == a + 1
+            and token.is_capitalized
+            and _is_geographic(token.text)
+            and "gent" in ru.word_case(token.text)
+        )
+
+    def _territory(self, name: str, role_key: str) -> str:
+        """The polity a post belongs to when the text names a place: ``мэр Москвы``,
+        ``губернатор Подмосковья``, ``президент Белоруссии``.  A national post makes
+        it a state; otherwise it is the city's or region's own administration (an
+        organization named after the place).  The place keeps its own mention."""
+        kind = OrgKind.STATE if role_key in LEXICON["national_roles"] else None
+        return self.b.entity(EntityType.ORGANIZATION, name, kind=kind, confidence=0.5)
+
+    def _earlier_org(self, words: list[str]) -> str | None:
+        """The organization a bare head noun refers back to: ``ректор академии`` after
+        ``Академия государственного управления …`` is that academy, not a new
+        ``Академия``.  The most recently mentioned one with the same head wins."""
+        if len(words) != 1 or ru.is_acronym(words[0]):
+            return None
+        head = ru.lemma(words[0])
+        if head not in LEXICON["org_heads"] and head not in LEXICON["unit_heads"]:
+            return None
+        entities = self.b.extraction.entities
+        for mention in reversed(self.b.extraction.mentions):
+            entity = entities[mention.entity]
+            name = entity.name.split()
+            organization = entity.type == EntityType.ORGANIZATION and len(name) > 1
+            if organization and ru.lemma(_head_word(name)) == head:
+                return entity.key
+        return None
 
     def _known_after_inflection(
         self, words: list[str], categories: tuple[str, ...] = ("organization",)
@@ -693,7 +860,16 @@ class _ArticleMapper:
         (an organization around a known city, ``мэрии Москвы``, is one of them)."""
         for start, (end, type_) in s.named.items():
             if type_ == "ORG" and not self._gazetteer_exact(s, start, end):
-                self._named_org(s, start, end, None)
+                words = s.words(start, end)
+                if len(words) == 1 and ru.lemma(words[0]) in _GENERIC_HEADS:
+                    earlier = self._earlier_org(words)  # a bare ``Академия`` has no name
+                    if earlier is not None:
+                        self.b.mention(earlier, s.tokens[start:end], s.span, confidence=0.6)
+                        s.named_orgs[start] = earlier
+                    continue
+                key = self._named_org(s, start, end, None)
+                if key is not None:
+                    s.named_orgs[start] = key
             elif type_ == "LOC" and not any(i in s.covered for i in range(start, end)):
                 words = s.words(start, end)
                 if words:
@@ -710,12 +886,16 @@ class _ArticleMapper:
     def _named_org(self, s: _Sentence, start: int, end: int, parent: str | None) -> str | None:
         """An organization from an NER span, named in the nominative (or by its quoted
         name); a unit keeps the organization it belongs to as parent."""
+        end, acronym = _strip_acronym(s.tokens, start, end)
         words = s.words(start, end)
         if not words:
             return None
         known = self._known_after_inflection(words)
+        earlier = self._earlier_org(words)
         if known is not None:
             key = self.b.gazetteer_entity(known)
+        elif earlier is not None:
+            key = earlier
         else:
             head = _HEAD_STEMS.get(stem(words[0], LANG), "")
             if head in LEXICON["unit_heads"]:
@@ -725,17 +905,20 @@ class _ArticleMapper:
                 parent = None
             name = self._quoted(s, start, end) or _capitalize(ru.phrase_nominative(words))
             key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
+            if acronym:
+                self.b.alias(key, acronym)
         self.b.mention(key, s.tokens[start:end], s.span, confidence=0.65)
         return key
 
     # -- appointments -----------------------------------------------------------------
 
     def _appointments(self, s: _Sentence) -> None:
-        """``Иванов назначен министром …`` / ``освобожден от должности …``."""
+        """``Иванов назначен министром …`` / ``освобожден от должности …`` / ``ранее
+        занимал должность ректора …`` (a past post)."""
         for i, token in enumerate(s.tokens):
             if _APPOINT.match(token.text):
                 status = PostStatus.NEWLY_APPOINTED
-            elif _DISMISS.match(token.text):
+            elif _DISMISS.match(token.text) or _PAST_POST.match(token.text):
                 status = PostStatus.FORMER
             else:
                 continue
@@ -849,6 +1032,7 @@ class _ArticleMapper:
             kind = EVENTS["conference_nouns"].get(lemma)
             if kind in ("conference", "event") and cue and not self._after_parent_cue(s, i):
                 words = self._np(s, i)
+                s.used.update(range(*self._np_span(s, i)))  # its organizer names it
                 name = _capitalize(ru.phrase_nominative(words))
                 type_ = EventType.CONFERENCE if kind == "conference" else EventType.EVENT
                 return type_, name, len(words) == 1
@@ -911,38 +1095,44 @@ class _ArticleMapper:
 
     def _parties(self, s: _Sentence) -> tuple[str, ...]:
         """Organizations and countries named in the sentence outside any apposition."""
-        keys = []
-        for m in s.matches:
-            party = m.entry.category in ("organization", "country") and m.start not in s.used
-            if party and not self._after_cue(s, m.start, _ORGANIZER):
-                keys.append(f"gaz:{m.entry.id}")
-        return tuple(keys)
+        return tuple(
+            key
+            for start, _end, key in self._org_mentions(s)
+            if start not in s.used and not self._after_organizer_cue(s, start)
+        )
 
-    def _after_cue(self, s: _Sentence, i: int, cue: re.Pattern[str]) -> bool:
-        """True when ``cue`` stands at most four words before token ``i``."""
-        before = self.text[max(s.span.start, s.tokens[i].start - 60) : s.tokens[i].start]
-        for _ in range(5):
-            if cue.search(before):
-                return True
-            before = re.sub(r"[\w-]+\s*$", "", before)
-        return False
-
-    def _organizers(self, s: _Sentence, lemmas: list[str]) -> tuple[str, ...]:
-        keys = [
-            f"gaz:{m.entry.id}"
+    @staticmethod
+    def _org_mentions(s: _Sentence) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the organizations and countries the sentence names, from
+        the gazetteer and from the NER model, in text order."""
+        found = [
+            (m.start, m.end, f"gaz:{m.entry.id}")
             for m in s.matches
             if m.entry.category in ("organization", "country")
-            and self._after_cue(s, m.start, _ORGANIZER)
         ]
+        found += [(start, s.named[start][0], key) for start, key in s.named_orgs.items()]
+        return sorted(found)
+
+    def _after_organizer_cue(self, s: _Sentence, i: int) -> bool:
+        """True when an organizer cue (``организованный``, ``организатором``) stands
+        before token ``i`` in the same clause, so that every party of a coordinated
+        list (``организованный Агентством … и Программой развития ООН``) is one."""
+        before = self.text[s.span.start : s.tokens[i].start]
+        cues = list(_ORGANIZER.finditer(before))
+        return bool(cues) and not re.search(r"[,;:]", before[cues[-1].end() :])
+
+    def _organizers(self, s: _Sentence, lemmas: list[str]) -> tuple[str, ...]:
+        orgs = self._org_mentions(s)
+        keys = [key for start, _end, key in orgs if self._after_organizer_cue(s, start)]
         verbs = [i for i, x in enumerate(lemmas) if x in EVENTS["organizer_verbs"]]
         gatherings = {"conference", "event"}
         if verbs and any(
             EVENTS["conference_nouns"].get(x) in gatherings for x in lemmas[verbs[0] :]
         ):
             keys += [
-                f"gaz:{m.entry.id}"
-                for m in s.matches
-                if m.entry.category == "organization" and m.end <= verbs[0]
+                key
+                for _start, end, key in orgs
+                if end <= verbs[0] and self.b.extraction.entities[key].kind != OrgKind.STATE
             ]
         return tuple(dict.fromkeys(keys))
 
