@@ -51,6 +51,7 @@ _OPEN, _CLOSE = "(", ")"
 _CLOSING_QUOTES = frozenset({"»", '"', "”", "“"})
 _MAX_AREA_WORDS = 5
 _ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")
+_IN_PLACE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
 _ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ты", "ті")
 _PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
 _MAX_NAME_WORDS = 3
@@ -75,8 +76,20 @@ _UNAMBIGUOUS_SURNAME = tuple(LEXICON["unambiguous_surname_suffixes"])
 _BETWEEN = _lower_set(LEXICON["between_words"])
 _COPULAS = _lower_set(LEXICON["post_copulas"])
 _APPOINTED = tuple(LEXICON["appointment_verbs"])
+_BARE_HEADS: dict[str, str] = LEXICON["possessive_heads"]
+_NAME_POSTPOSITIONS = _lower_set(LEXICON["name_postpositions"])
+_STATE_WORDS = frozenset(stem(w, "kk") for w in LEXICON["state_words"])
 _COMITATIVE = frozenset({"мен", "пен", "бен"})
+_PARTICLES = frozenset({"да", "де", "та", "те"})
 _ORGANIZER_GAP = 6
+_RECEPTION = tuple(LEXICON["reception_verbs"])
+_ARRIVAL = tuple(LEXICON["arrival_verbs"])
+_ARRIVAL_GAP = 3
+_MEETING_TRIGGER = next(k for k, v in _TRIGGERS.items() if v == EventType.MEETING)
+_VISIT_TRIGGER = next(k for k, v in _TRIGGERS.items() if v == EventType.VISIT)
+_ROLE = frozenset({"role"})
+_PLACES = frozenset({"place", "country"})
+_MAX_OWNED_WORDS = 12
 
 
 @dataclass
@@ -160,6 +173,12 @@ def _is_genitive(word: str) -> bool:
     return _has_ending(word, _GENITIVE)
 
 
+def _has_possessive(word: str) -> bool:
+    """``агенттігі``, ``кеңесінің``: the head of a body owned by a genitive carries the
+    possessive (``Орталық`` in ``Орталық Азиядағы`` does not)."""
+    return kk.strip_case(word).lower() != kk.base_form(word, proper=False).lower()
+
+
 def _possessive(noun: str) -> str:
     """``форум`` → ``форумы``, ``конференция`` → ``конференциясы`` (compound-name head)."""
     # Harmony follows the last vowel; ``у`` is neutral (кездесу-і, форум-ы).
@@ -173,6 +192,39 @@ def _possessive(noun: str) -> str:
 
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _is_adjective(word: str) -> bool:
+    """``мемлекеттік``, ``жөніндегі``, ``Орталық``: a modifier that does not make the
+    head noun after it possessive (``Мемлекеттік кеңес``, not ``… кеңесі``)."""
+    return word.lower().endswith(_ADJECTIVE + _ATTRIBUTIVE)
+
+
+def _with_possessive(noun: str) -> str:
+    """``комитет`` → ``комитеті``, ``министрлік`` → ``министрлігі``: a final ``к/қ``
+    after a vowel is voiced before the possessive vowel."""
+    last, before = noun[-1:].lower(), noun[-2:-1].lower()
+    if last in "кқ" and before in kk.VOWELS:
+        noun = noun[:-1] + ("г" if last == "к" else "ғ")
+    return _possessive(noun)
+
+
+def _org_name(words: list[str]) -> str:
+    """The nominative name of an organization written as ``words`` (the last one may
+    be inflected).  Kazakh marks a compound's head with a possessive after a noun
+    modifier (``Басқару комитеті``, ``Ішкі істер министрлігі``) but not after an
+    adjective (``Мемлекеттік кеңес``, ``… жөніндегі агенттік``) or alone
+    (``Агенттік``), whether or not the text wrote it (``басқару комитет төрағасы``)."""
+    head = words[-1]
+    written = kk.strip_case(head)
+    bare = _BARE_HEADS.get(written.lower()) or kk.base_form(head, proper=False)
+    if len(words) == 1 or _is_adjective(words[-2]):
+        last = bare
+    elif written.lower() == bare.lower():
+        last = _with_possessive(bare)
+    else:
+        last = written
+    return _capitalize(" ".join([*words[:-1], last]))
 
 
 class KazakhMapper:
@@ -214,18 +266,22 @@ class _Run:
         self.mapper = mapper
         self.builder = ExtractionBuilder(article, mapper.name, mapper.version)
         self.text = article.text
+        self.headline_end = len(article.title) if article.title and article.body else 0
         self.sentences: list[_Sentence] = []
         for i, span in enumerate(split_sentences(self.text)):
             tokens = tokenize(self.text, span)
             matches = _without_modifier_roles(tokens, mapper.gazetteer.match(tokens, "kk"))
+            matches = _without_foreign_bodies(tokens, matches, mapper.gazetteer)
             self.sentences.append(_Sentence(i, span, tokens, matches))
         self.persons: dict[int, list[_Person]] = {}
         self.present: dict[int, list[str]] = {}
         self.drafts: list[_Draft] = []
         self.last_conference: _Draft | None = None
+        self._previous: tuple[int, list[_Draft]] = (-1, [])
         self._org_keys: dict[tuple[int, int], str] = {}
         self._ner: dict[int, list[tuple[str, int, int]]] = {}
-        self._ner_orgs: dict[int, list[str]] = {}
+        self._found_orgs: dict[int, list[str]] = {}
+        self._org_tokens: dict[int, set[int]] = {}
         self._post_tokens: dict[int, set[int]] = {}
 
     def process(self) -> None:
@@ -233,10 +289,16 @@ class _Run:
             self.persons[sent.index] = self._find_persons(sent)
         self._find_surnames()
         self._resolve_persons()
-        for sent in self.sentences:
+        # The headline is read after the body for organizations and posts: it shortens
+        # names that the body gives in full (``Моңғолия комиссиясының төрағасы``).
+        # Events are read in text order, so that the body's mentions refer back to it.
+        headline = [s for s in self.sentences if s.span.start < self.headline_end]
+        for sent in [s for s in self.sentences if s not in headline] + headline:
             self._gazetteer_entities(sent)
+            self._owned_organizations(sent)
             self._ner_organizations(sent)
             self._memberships(sent)
+        for sent in self.sentences:
             self._events(sent)
         self._emit_events()
 
@@ -312,11 +374,22 @@ class _Run:
                 e,
                 self._base_name(
                     [t.text for t in tokens[s:e]],
-                    nominative=e < len(tokens) and tokens[e].text.lower() in _COMITATIVE,
+                    nominative=e < len(tokens) and self._nominative_after(tokens[e - 1], tokens[e]),
                 ),
             )
             for s, e in spans
         ]
+
+    @staticmethod
+    def _nominative_after(last: Token, following: Token) -> bool:
+        """A name before ``мен / пен / бен`` (and) is in the nominative; so is one
+        before the particle ``да / де / та / те`` (also) whose ending-like tail would
+        otherwise be read as a locative (``Ҳасанзода да қатысты``: a person is not
+        "in" anything)."""
+        word = following.text.lower()
+        if word in _COMITATIVE:
+            return True
+        return word in _PARTICLES and _has_ending(last.text, _LOCATIVE)
 
     def _ner_entities(self, sent: _Sentence) -> list[tuple[str, int, int]]:
         """The NER's entities (class, start, end) in a sentence.  Persons and new
@@ -468,7 +541,7 @@ class _Run:
             parent = self._org_key(sent, parent_match, depth + 1)
             key = self.builder.entity(
                 EntityType.ORGANIZATION,
-                m.entry.label("kk"),
+                _capitalize(m.entry.label("kk")),
                 kind=OrgKind.UNIT,
                 parent=parent,
                 confidence=0.7,
@@ -478,12 +551,73 @@ class _Run:
         return key
 
     def _gazetteer_entities(self, sent: _Sentence) -> None:
+        """Entities for the gazetteer's matches.  A unit named like an event (``Бас
+        Ассамблеясы`` held in Seoul) is an event here, and an organization only as the
+        place of a post (``Бас Ассамблеясының төрағасы``), which the chain adds."""
         for m in sent.matches:
+            if m.entry.category == "unit" and _trigger(sent.tokens[m.end - 1].text):
+                continue
             if m.entry.category in _ORG_CATEGORIES:
                 self._org_key(sent, m)
             elif m.entry.category == "place":
                 key = self.builder.gazetteer_entity(m.entry)
                 self.builder.mention(key, sent.tokens[m.start : m.end], sent.span)
+
+    def _owned_organizations(self, sent: _Sentence) -> None:
+        """``Қырғыз Республикасының Мемлекеттік қызмет … жөніндегі агенттігі``: after a
+        country or organization in the genitive, a capitalised phrase ending in an
+        organization's head noun is a body of that owner, however long its name."""
+        tokens = sent.tokens
+        for m in sent.matches:
+            owner_end = _genitive_owner_end(tokens, m)
+            if owner_end is None:
+                continue
+            start = self._skip_parentheses_forward(sent, owner_end)
+            if start >= len(tokens) or not self._free_word(sent, start):
+                continue
+            if not tokens[start].is_capitalized:
+                continue
+            end, found = start, None
+            while end < len(tokens) and end - start < _MAX_OWNED_WORDS:
+                if not self._free_word(sent, end) or sent.lower(end) in _COMITATIVE:
+                    break
+                end += 1
+                if _is_org_head(tokens[end - 1].text) and _has_possessive(tokens[end - 1].text):
+                    found = end  # the last head ends the name (``қызмет … агенттігі``)
+            if found is None or sent.match(found, _ROLE):
+                continue  # none, or a post's chain names it (``… агенттігінің төрағасы``)
+            head = stem(tokens[found - 1].text, "kk")
+            key = self.builder.entity(
+                EntityType.ORGANIZATION,
+                _org_name([t.text for t in tokens[start:found]]),
+                kind=_ORG_HEADS.get(head, OrgKind.UNIT),
+                parent=self._org_key(sent, m),
+            )
+            self._found_org(sent, key, start, found)
+
+    def _found_org(self, sent: _Sentence, key: str, start: int, end: int) -> None:
+        """Record an organization that no gazetteer knows, found at ``start:end``."""
+        self.builder.mention(key, sent.tokens[start:end], sent.span, confidence=0.6)
+        self._found_orgs.setdefault(sent.index, []).append(key)
+        self._org_tokens.setdefault(sent.index, set()).update(range(start, end))
+
+    def _free_word(self, sent: _Sentence, i: int) -> bool:
+        """A word that no gazetteer entry, person or event trigger takes."""
+        token = sent.tokens[i]
+        return (
+            token.is_word
+            and sent.match(i) is None
+            and not self._person_covering(sent, i)
+            and _trigger(token.text) is None
+        )
+
+    @staticmethod
+    def _skip_parentheses_forward(sent: _Sentence, j: int) -> int:
+        if j < len(sent.tokens) and sent.tokens[j].text == _OPEN:
+            while j < len(sent.tokens) and sent.tokens[j].text != _CLOSE:
+                j += 1
+            j += 1
+        return j
 
     def _ner_organizations(self, sent: _Sentence) -> None:
         """Organizations the gazetteer does not know, from the NER, named in base form
@@ -497,15 +631,24 @@ class _Run:
             ):
                 continue
             words = self._words_between(sent, start, end)
-            if not words or not any(w[:1].isupper() for w in words):
+            if not words or not any(w[:1].isupper() for w in words) or not self._org_like(words):
                 continue
             quoted = end < len(sent.tokens) and sent.tokens[end].text in _CLOSING_QUOTES
             last = words[-1] if quoted else kk.strip_case(words[-1])  # «…» stays as written
             name = " ".join([*words[:-1], last])
             kind = _ORG_HEADS.get(stem(words[-1], "kk"), OrgKind.OTHER)
             key = self.builder.entity(EntityType.ORGANIZATION, _capitalize(name), kind=kind)
-            self.builder.mention(key, sent.tokens[start:end], sent.span, confidence=0.6)
-            self._ner_orgs.setdefault(sent.index, []).append(key)
+            self._found_org(sent, key, start, end)
+
+    @staticmethod
+    def _org_like(words: list[str]) -> bool:
+        """An organization's name ends in an organization noun or a proper name; the
+        NER also tags events (``Көшбасшылар форумы``) and phrases such as ``Тұрақты
+        даму [мақсаттары]`` (Sustainable Development Goals), which end in neither."""
+        last = words[-1]
+        if _trigger(last):
+            return False
+        return last[:1].isupper() or _is_org_head(last)
 
     def _quoted_heads_joined(self, sent: _Sentence) -> list[tuple[str, int, int]]:
         """NER spans, with a quoted name and the organization noun after it joined:
@@ -554,11 +697,15 @@ class _Run:
             and sent.match(i) is None
             and not self._person_covering(sent, i)
             and sent.lower(i) not in _CONJUNCTIONS
-            and not _has_ending(sent.tokens[i].text, _LOCATIVE + _DATIVE)
+            and (
+                not _has_ending(sent.tokens[i].text, _LOCATIVE + _DATIVE)
+                or sent.lower(i) in _NAME_POSTPOSITIONS  # ``… жөніндегі комиссиясының``
+            )
         ):
             if sent.lower(i) not in _STATUS_WORDS:
                 area.insert(0, sent.tokens[i])
             i -= 1
+        i = self._skip_place_qualifier(sent, i)
         i = self._skip_parentheses(sent, i)  # ``ұйымының (ЭЫДҰ) жетекші сарапшысы``
         elements: list[GazetteerMatch] = []
         while i >= 0:
@@ -578,6 +725,21 @@ class _Run:
         area_key = self._area_org(sent, role, area, key, country)
         return area_key or key, start
 
+    @staticmethod
+    def _skip_place_qualifier(sent: _Sentence, i: int) -> int:
+        """``банктің Орталық Азиядағы өңірлік директоры``: a capitalised name in the
+        attributive locative (in …) places the post; the chain goes on before it.  A
+        place the gazetteer knows is skipped by the chain itself."""
+        word = sent.tokens[i].text if i >= 0 else ""
+        if not (word[:1].isupper() and sent.match(i) is None and _has_ending(word, _IN_PLACE)):
+            return i
+        j = i - 1
+        while j >= 0 and i - j < _MAX_NAME_WORDS and sent.tokens[j].is_capitalized:
+            if sent.match(j) is not None or _is_genitive(sent.tokens[j].text):
+                break
+            j -= 1
+        return j
+
     def _area_org(
         self,
         sent: _Sentence,
@@ -590,6 +752,17 @@ class _Run:
         (``Корея Республикасының персоналды басқару министрі``), or an unknown
         organization/unit ending in a head word (``… департаментінің директоры``)."""
         role_words = [t.text for t in sent.tokens[role.start : role.end]]
+        owners = [
+            k
+            for k in range(len(area) - 1)
+            if area[k].is_capitalized
+            and _is_genitive(area[k].text)
+            and stem(area[k].text, "kk") not in _ORG_HEADS
+        ]
+        if owners:
+            # ``Әзербайжанның Мемлекеттік қызмет агенттігінің``: an owner the gazetteer
+            # does not know is no part of the name after it
+            area = area[owners[-1] + 1 :]
         split = next(
             (
                 k
@@ -608,22 +781,21 @@ class _Run:
             return self._area_org(sent, role, rest, owner, None)
         if area:
             head = stem(area[-1].text, "kk")
-            words = [t.text for t in area[:-1]] + [kk.strip_case(area[-1].text)]
-            name = " ".join(words)
-            if head in _ORG_HEADS:
+            name = _org_name([t.text for t in area])
+            # ``академия ректоры``, ``Моңғолия комиссиясының``: a bare head noun names
+            # the academy (of that owner) named before
+            belongs_to = parent or self._country_key(sent, country)
+            key = self._named_before(head, belongs_to) if len(area) == 1 else None
+            if key is None and head in _ORG_HEADS:
                 kind = _ORG_HEADS[head]
                 owner = (
                     self._country_key(sent, country) if kind == OrgKind.GOVERNMENT_BODY else None
                 )
-                key = self.builder.entity(
-                    EntityType.ORGANIZATION, _capitalize(name), kind=kind, parent=owner
-                )
-            elif head in _UNIT_HEADS:
+                key = self.builder.entity(EntityType.ORGANIZATION, name, kind=kind, parent=owner)
+            elif key is None and head in _UNIT_HEADS:
                 key = self.builder.entity(
                     EntityType.ORGANIZATION, name, kind=OrgKind.UNIT, parent=parent
                 )
-            else:
-                key = None
             if key:
                 self.builder.mention(key, area, sent.span, confidence=0.6)
                 return key
@@ -649,6 +821,23 @@ class _Run:
         self.builder.mention(key, [*tokens, sent.tokens[role.end - 1]], sent.span, 0.6)
         return key
 
+    def _named_before(self, head: str, owner: str | None) -> str | None:
+        """The organization most recently mentioned whose name ends in the head noun
+        ``head`` (a stem) and that belongs to ``owner`` if one is written: ``академия``
+        after ``… Мемлекеттік басқару академиясы``.  Kazakh news shortens a name to its
+        head, often in lower case."""
+        entities = self.builder.extraction.entities
+        for mention in reversed(self.builder.extraction.mentions):
+            entity = entities[mention.entity]
+            if (
+                entity.type == EntityType.ORGANIZATION
+                and entity.kind != OrgKind.STATE
+                and (owner is None or entity.parent == owner)
+                and stem(entity.name.split()[-1], "kk") == head
+            ):
+                return entity.key
+        return None
+
     def _country_key(self, sent: _Sentence, country: GazetteerMatch | None) -> str | None:
         return self._org_key(sent, country) if country is not None else None
 
@@ -658,6 +847,11 @@ class _Run:
         start = sent.tokens[max(0, first - 3)].start
         before = self.text[start : sent.tokens[last - 1].start].lower()
         after_end = min(sent.span.end, sent.tokens[last - 1].end + 40)
+        # The next coordinated holder's cues are not this post's (``… Байменов пен
+        # агенттіктің жаңадан тағайындалған директоры …``).
+        after_end = min(
+            [after_end] + [t.start for t in sent.tokens[last:] if t.text.lower() in _CONJUNCTIONS]
+        )
         after = self.text[sent.tokens[last - 1].end : after_end].lower()
         cues = LEXICON["status"]
         if any(c in before or c in after[:25] for c in cues["acting"]):
@@ -790,7 +984,7 @@ class _Run:
         for i, token in enumerate(tokens):
             if i in used or self._person_covering(sent, i):
                 continue
-            trigger = _trigger(token.text)
+            trigger = _trigger(token.text) or self._verb_trigger(sent, i)
             if trigger is not None:
                 owned = owner is not None
                 draft = self._trigger_event(sent, i, trigger, i in subjects, force=owned)
@@ -807,11 +1001,48 @@ class _Run:
         for child in children:
             if parent is not None and child is not parent and child.parent is None:
                 child.parent = parent
+            elif parent is None and child.parent is None:
+                child.parent = self._continued_parent(sent, child)
+        self._previous = (sent.index, children)
         for draft in (parent, *children):
             if draft is not None and draft.type == EventType.CONFERENCE:
                 self.last_conference = draft
         if not children and parent is None:
             self._speakers(sent)
+
+    def _continued_parent(self, sent: _Sentence, draft: _Draft) -> _Draft | None:
+        """``Конференция ауқымында Ким Байменовпен кездесті.  Байменов … Лаумен де
+        кездесті``: an event like one in the sentence before, with a participant in
+        common and no date of its own, continues the series and is within the same
+        event."""
+        index, before = self._previous
+        if index != sent.index - 1 or self._date(sent) is not None:
+            return None
+        for other in before:
+            if (
+                other is not draft
+                and other.type == draft.type
+                and other.parent is not None
+                and other.parent is not draft
+                and set(other.participants) & set(draft.participants)
+            ):
+                return other.parent
+        return None
+
+    def _verb_trigger(self, sent: _Sentence, i: int) -> str | None:
+        """Verbs that report an event without naming it: ``… елшісі Мехмет Йылдызды
+        қабылдады`` (received a person: a meeting) and ``Астанаға келді`` (came to a
+        place: a visit).  Returns the trigger of the event type they report."""
+        word = sent.lower(i)
+        if word.startswith(_RECEPTION) and i > 0:
+            received = self._person_covering(sent, i - 1) or sent.match(i - 1, _ROLE)
+            return _MEETING_TRIGGER if received else None
+        if word.startswith(_ARRIVAL):
+            for j in range(max(0, i - _ARRIVAL_GAP), i):
+                m = sent.match(j, _PLACES)
+                if m is not None and m.end == j + 1 and _has_ending(sent.tokens[j].text, _DATIVE):
+                    return _VISIT_TRIGGER
+        return None
 
     def _container(self, sent: _Sentence, c: int) -> tuple[_Draft | None, set[int], list[int]]:
         """``… аясында / ауқымында / шеңберінде``: the phrase before names the event
@@ -882,21 +1113,7 @@ class _Run:
     def _name(self, sent: _Sentence, i: int) -> tuple[str, bool]:
         """Event name from its trigger word and the modifiers before it:
         ``Сеулдегі Көшбасшылар форумында`` → ``Көшбасшылар форумы``."""
-        j = i - 1
-        window: list[int] = []
-        while j >= 0 and len(window) < _NAME_MODIFIERS:
-            t = sent.tokens[j]
-            m = sent.match(j)
-            if not t.is_word or self._person_covering(sent, j) or sent.lower(j) in _CONJUNCTIONS:
-                break
-            if (m is not None and m.entry.category == "role") or _has_ending(
-                t.text, _LOCATIVE + _DATIVE
-            ):
-                break  # a post, or a word in the locative/dative: where, not what
-            if (_is_genitive(t.text) and m is None) or sent.lower(j) in _BETWEEN:
-                break
-            window.insert(0, j)
-            j -= 1
+        window, _ = self._name_window(sent, i)
         capitals = [k for k in window if sent.tokens[k].is_capitalized or sent.match(k)]
         if capitals:
             window = window[window.index(capitals[0]) :]
@@ -922,15 +1139,63 @@ class _Run:
         head_form = _possessive(base) if nouns else base
         return _capitalize(" ".join([*words, head_form])), not any(w[:1].isupper() for w in words)
 
+    def _name_window(self, sent: _Sentence, i: int) -> tuple[list[int], GazetteerMatch | None]:
+        """The modifiers before an event's trigger that may belong to its name, and the
+        organization among them."""
+        j = i - 1
+        window: list[int] = []
+        owner: GazetteerMatch | None = None
+        while j >= 0 and len(window) < _NAME_MODIFIERS:
+            if sent.tokens[j].text == _CLOSE and window:
+                j = self._skip_parentheses(sent, j)  # ``ұйымның (EROPA) Бас Ассамблеясы``
+                if j < 0:
+                    break
+            t = sent.tokens[j]
+            m = sent.match(j)
+            if (
+                not t.is_word
+                or self._person_covering(sent, j)
+                or sent.lower(j) in _CONJUNCTIONS
+                or j in self._org_tokens.get(sent.index, ())
+            ):
+                break
+            if (m is not None and m.entry.category == "role") or _has_ending(
+                t.text, _LOCATIVE + _DATIVE
+            ):
+                break  # a post, or a word in the locative/dative: where, not what
+            if (_is_genitive(t.text) and m is None) or sent.lower(j) in _BETWEEN:
+                break
+            if m is not None and m.entry.category in _ORG_CATEGORIES and m.end <= i:
+                if owner is not None and m is not owner:
+                    break  # ``Хаб EROPA Бас Ассамблеясына``: one owner names an event
+                owner = m
+            window.insert(0, j)
+            j -= 1
+        if owner is not None and window and owner.start < window[0]:
+            window = [k for k in window if k >= owner.end]  # no part of a longer name
+        return window, owner
+
+    def _owner(self, sent: _Sentence, i: int) -> list[str]:
+        """``ШЫҰ саммиті``, ``EROPA Бас Ассамблеясы``: the organization (not a country)
+        whose event the trigger at ``i`` names organizes it."""
+        _, owner = self._name_window(sent, i)
+        if owner is None or owner.entry.category == "country":
+            return []
+        key = self._org_key(sent, owner)
+        return [self._root(key)] if key else []
+
     def _trigger_event(
         self, sent: _Sentence, i: int, trigger: str, subject: bool, force: bool = False
     ) -> _Draft | None:
         type_ = _TRIGGERS[trigger]
-        name, bare = self._name(sent, i)
+        if sent.lower(i).startswith(trigger):
+            name, bare = self._name(sent, i)
+        else:  # a verb (``келді``): the event is named by its type's noun
+            name, bare = _capitalize(trigger), True
         persons = list(dict.fromkeys(self.present.get(sent.index, [])))
         orgs = self._sentence_orgs(sent)
-        if type_ == EventType.CONFERENCE and self._invitation(sent):
-            persons, orgs = [], []  # invited (or inviting) is not attending
+        if type_ == EventType.CONFERENCE and (self._invitation(sent) or self._about(sent, i)):
+            persons, orgs = [], []  # invited (or inviting), or talking about it
         if bare and (subject or sent.tokens[i].is_capitalized or not force):
             found = self._anaphor(trigger)
             if found is not None and type_ == EventType.MEETING and self._attending(sent):
@@ -938,14 +1203,14 @@ class _Run:
                 found.participants.extend(k for k in persons if k not in found.participants)
                 return found
             if found is not None and (subject or type_ != EventType.MEETING):
-                self._complete(found, sent)
+                self._complete(found, sent, i)
                 if type_ == EventType.CONFERENCE and not subject:
                     new = [k for k in persons + orgs if k not in found.organizers]
                     found.participants.extend(k for k in new if k not in found.participants)
                 return found
         draft = _Draft(type_, name, {trigger}, sent.span, bare=bare)
         draft.date = self._date(sent)
-        draft.organizers = self._organizers(sent)
+        draft.organizers = self._event_organizers(sent, i, type_)
         if type_ == EventType.MEETING:
             draft.participants = persons or orgs
             draft.place = self._place(sent, _LOCATIVE, countries=False)
@@ -964,13 +1229,14 @@ class _Run:
             draft.participants = [p for p in persons + orgs if p not in draft.organizers]
         return self._add_draft(draft)
 
-    def _complete(self, draft: _Draft, sent: _Sentence) -> None:
+    def _complete(self, draft: _Draft, sent: _Sentence, i: int) -> None:
         """A later mention of an event (``Семинарды … ұйымдастырды``, ``… өңірлік
         семинар өткізді`` after the headline) gives the date, place and organizers the
         first mention lacked; an organizer is then no participant."""
         draft.date = draft.date or self._date(sent)
         draft.place = draft.place or self._place(sent, _LOCATIVE, countries=False)
-        organizers = [k for k in self._organizers(sent) if k not in draft.organizers]
+        found = self._event_organizers(sent, i, draft.type)
+        organizers = [k for k in found if k not in draft.organizers]
         draft.organizers.extend(organizers)
         draft.participants[:] = [k for k in draft.participants if k not in organizers]
 
@@ -989,7 +1255,7 @@ class _Run:
                     if sent.lower(j).startswith(tuple(LEXICON["signing_documents"]))
                 ]
                 if not docs:
-                    return None
+                    return self._signed_again(sent, i)
                 name, _ = self._name(sent, docs[-1])
                 name = _capitalize(kk.base_form(name, proper=False)) if " " not in name else name
                 draft = _Draft(EventType.SIGNING, name, {"қол"}, sent.span)
@@ -1003,6 +1269,18 @@ class _Run:
                 )
                 return self._add_draft(draft)
         return None
+
+    def _signed_again(self, sent: _Sentence, end: int) -> _Draft | None:
+        """``Құжатқа академия ректоры … мен агенттік директоры … қол қойды``: "the
+        document" refers to the agreement signed last, and names its signatories."""
+        anaphors = tuple(LEXICON["signing_anaphors"])
+        if not any(sent.lower(j).startswith(anaphors) for j in range(end)):
+            return None
+        found = next((d for d in reversed(self.drafts) if d.type == EventType.SIGNING), None)
+        if found is not None:
+            signatories = self.present.get(sent.index, []) + self._parties(sent, end)
+            found.participants.extend(k for k in signatories if k not in found.participants)
+        return found
 
     def _parties(self, sent: _Sentence, end: int) -> list[str]:
         """``Қазақстан мен ЭЫДҰ арасында …``: the organizations and countries named
@@ -1025,9 +1303,14 @@ class _Run:
     def _speakers(self, sent: _Sentence) -> None:
         """Who speaks in a sentence with no event of its own attends the conference
         reported last before it (news reports a forum, then quotes its speakers; an
-        article about two conferences quotes each one's speakers after it)."""
+        article about two conferences quotes each one's speakers after it).  Plain
+        ``айтты`` (said) counts only with a quotation: ``… жалғасатынын айтты`` reports
+        a statement that may have been made anywhere."""
         lower = self.text[sent.span.start : sent.span.end].lower()
-        if not any(w in lower for w in LEXICON["speech_words"]):
+        quoted = "«" in lower or "»" in lower
+        if not any(w in lower for w in LEXICON["speech_words"]) and not (
+            quoted and any(w in lower for w in LEXICON["quoting_words"])
+        ):
             return
         main = self.last_conference
         if main is not None:
@@ -1039,6 +1322,14 @@ class _Run:
         """The sentence says who takes part (``қатысты``, ``өкілдері``)."""
         words = tuple(LEXICON["attendee_words"])
         return any(sent.lower(i).startswith(words) for i in range(len(sent.tokens)))
+
+    def _about(self, sent: _Sentence, i: int) -> bool:
+        """``саммиттің қорытындысы бойынша мәлімдеме жасады``: an event in the genitive
+        before its results, aims or importance is talked about, which says nothing of
+        who attended it."""
+        if not _is_genitive(sent.tokens[i].text) or i + 1 >= len(sent.tokens):
+            return False
+        return sent.lower(i + 1).startswith(tuple(LEXICON["aspect_words"]))
 
     def _invitation(self, sent: _Sentence) -> bool:
         """``… форумына шақырды``: the sentence invites to the event."""
@@ -1061,8 +1352,16 @@ class _Run:
             key = self._org_keys.get((sent.index, m.start))
             if key and m.entry.category in ("organization", "unit") and m.start not in posts:
                 keys.append(self._root(key))
-        keys.extend(self._ner_orgs.get(sent.index, []))
+        keys.extend(self._found_orgs.get(sent.index, []))
         return list(dict.fromkeys(keys))
+
+    def _event_organizers(self, sent: _Sentence, i: int, type_: EventType) -> list[str]:
+        """Who organizes the event named at ``i``: the organizations said to organize
+        or hold it, else (for a conference) the organization it belongs to."""
+        organizers = self._organizers(sent)
+        if organizers or type_ != EventType.CONFERENCE:
+            return organizers
+        return self._owner(sent, i)
 
     def _organizers(self, sent: _Sentence) -> list[str]:
         """The organizations before ``ұйымдастырды / өткізді`` (organized, held): the
@@ -1097,16 +1396,25 @@ class _Run:
         """A city (or, for visits, a country) written in the locative/dative that does
         not just locate an organization (``Астанадағы … хаб``)."""
         categories = {"place", "country"} if countries else {"place"}
-        for idx, m in enumerate(sent.matches):
+        for m in sent.matches:
             word = sent.tokens[m.end - 1].text
             if m.entry.category not in categories or not _has_ending(word, endings):
                 continue
-            following = sent.matches[idx + 1 : idx + 2]
-            attributive = _has_ending(word, _ATTRIBUTIVE)
-            if attributive and following and following[0].entry.category in _ORG_CATEGORIES:
+            if _has_ending(word, _ATTRIBUTIVE) and self._locates_organization(sent, m.end):
                 continue
             return self.builder.gazetteer_entity(m.entry)
         return None
+
+    def _locates_organization(self, sent: _Sentence, i: int) -> bool:
+        """After ``Астанадағы`` (in Astana) at ``i``: an organization comes before any
+        event word (``Астанадағы … Өңірлік хаб``), not an event (``Бішкектегі жастар
+        форумы … аясында``)."""
+        for j in range(i, len(sent.tokens)):
+            if _trigger(sent.tokens[j].text):
+                return False
+            if sent.match(j, _ORG_CATEGORIES):
+                return True
+        return False
 
     def _date(self, sent: _Sentence) -> dt.date | None:
         found = find_dates_in_text(self.text[sent.span.start : sent.span.end], "kk")
@@ -1122,6 +1430,28 @@ class _Run:
         self._inherit(parent, seen)
         draft.date = draft.date or parent.date
         draft.place = draft.place or parent.place
+
+    def _place_from_parts(self, draft: _Draft) -> None:
+        """``Сеулдегі форум … Бас Ассамблеясы ауқымында өтті``: an event held within
+        another is held where it is, so a parent the text does not place takes the
+        place that its parts agree on."""
+        if draft.place is not None:
+            return
+        places = {d.place for d in self.drafts if d.parent is draft and d is not draft} - {None}
+        if len(places) == 1:
+            draft.place = places.pop()
+
+    def _drop_represented(self, draft: _Draft) -> None:
+        """``Хаб … Ассамблеясына қатысты`` and ``хабтың … төрағасы Байменов қатысты``
+        report one attendance: an organization whose post holder (in it or one of its
+        units) attends is represented by that person, not listed beside them."""
+        people = set(draft.participants)
+        represented = {
+            self._root(ms.organization)
+            for ms in self.builder.extraction.memberships
+            if ms.member in people
+        }
+        draft.participants[:] = [k for k in draft.participants if k not in represented]
 
     def _add_draft(self, draft: _Draft) -> _Draft:
         """Add a draft, or merge it into an earlier one describing the same event."""
@@ -1145,13 +1475,18 @@ class _Run:
             old.date = old.date or draft.date
             old.place = old.place or draft.place
             old.triggers |= draft.triggers
-            old.participants.extend(p for p in draft.participants if p not in old.participants)
             old.organizers.extend(p for p in draft.organizers if p not in old.organizers)
+            old.participants.extend(p for p in draft.participants if p not in old.participants)
+            old.participants[:] = [p for p in old.participants if p not in old.organizers]
             return old
         self.drafts.append(draft)
         return draft
 
     def _emit_events(self) -> None:
+        for draft in self.drafts:
+            self._place_from_parts(draft)
+            if draft.type in (EventType.CONFERENCE, EventType.MEETING):
+                self._drop_represented(draft)
         for draft in self.drafts:
             self._inherit(draft, set())
         keys: dict[int, str] = {}
@@ -1188,6 +1523,48 @@ def _same_name(a: _Draft, b: _Draft) -> bool:
 
 def _start(entity: tuple[str, int, int]) -> int:
     return entity[1]
+
+
+def _genitive_owner_end(tokens: list[Token], m: GazetteerMatch) -> int | None:
+    """Where an organization or country in the genitive ends (``Қырғыз
+    Республикасының``, ``Тәжікстан Республикасының`` when the gazetteer knows only
+    ``Тәжікстан``), or None if ``m`` is no owner in the genitive."""
+    if m.entry.category not in ("organization", "country"):
+        return None
+    end = m.end
+    if (
+        m.entry.category == "country"
+        and end < len(tokens)
+        and stem(tokens[end].text, "kk") in _STATE_WORDS
+    ):
+        end += 1
+    return end if _is_genitive(tokens[end - 1].text) else None
+
+
+def _without_foreign_bodies(
+    tokens: list[Token], matches: list[GazetteerMatch], gazetteer: Gazetteer
+) -> list[GazetteerMatch]:
+    """``Тәжікстан Республикасының Мемлекеттік қызмет істері жөніндегі агенттігі``
+    names Tajikistan's agency, not the Kazakh one the gazetteer knows by that name: a
+    national body written after another country's genitive is left to the rule for
+    bodies of an owner."""
+    ends = {m.end: m for m in matches if m.entry.category == "country"}
+    kept = []
+    for m in matches:
+        parent = gazetteer.entries.get(m.entry.parent or "")
+        country = ends.get(m.start)
+        if country is None and m.start > 0 and stem(tokens[m.start - 1].text, "kk") in _STATE_WORDS:
+            country = ends.get(m.start - 1)
+        if (
+            parent is not None
+            and parent.category == "country"
+            and country is not None
+            and _genitive_owner_end(tokens, country) == m.start
+            and country.entry.id != parent.id
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _without_modifier_roles(
