@@ -111,8 +111,9 @@ def test_store_resolves_new_names_to_existing_nodes(tmp_path: Path, articles: li
     assert len(_persons(out)[BASE + "person/alikhan-baimenov"]) == 2
 
 
-def test_name_pairs_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
-    pairs = REPO / "tests" / "data" / "name_pairs.tsv"
+@pytest.mark.parametrize("pair_file", ["name_pairs.tsv", "name_pairs_heldout.tsv"])
+def test_name_pairs_meet_the_targets(pair_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = REPO / "tests" / "data" / pair_file
     assert main(["eval", "names", str(pairs), "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)["scores"]
     assert scores["all"]["pairs"] >= 300

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.names.keys import loose_key
 from kg.names.overrides import Overrides
 from kg.names.persons import (
     STRONG,
@@ -144,12 +145,22 @@ class PersonNames:
 
     def _join_full(self, uf: _UnionFind, parsed: dict[str, PersonName]) -> None:
         full = [n for n, p in parsed.items() if p.is_full]
-        blocks: dict[str, list[str]] = defaultdict(list)
+        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
         east_asian = NameData.default().east_asian
         for name in full:
-            for word in set(parsed[name].words):
-                blocks[east_asian.get(word, word)].append(name)
+            p = parsed[name]
+            # a block per possible surname (any word: the order varies) and the first
+            # sounds of the rest: names that can match share both, and a given name
+            # shared by thousands makes no huge block
+            for k, word in enumerate(p.words):
+                if word in east_asian:
+                    rest = loose_key("".join(p.raw[:k] + p.raw[k + 1 :]))[:2]
+                else:
+                    rest = "".join(p.words[:k] + p.words[k + 1 :])[:2]
+                for key in _lookup_keys(east_asian.get(word, word)):
+                    blocks[(key, rest)].append(name)
         for block in blocks.values():
+            block = sorted(set(block))
             for i, a in enumerate(block):
                 for b in block[i + 1 :]:
                     if uf.find(a) == uf.find(b):
@@ -170,7 +181,9 @@ class PersonNames:
         by_surname: dict[str, list[str]] = defaultdict(list)
         east_asian = NameData.default().east_asian
         for name in targets:
-            for word in set(parsed[name].words):
+            p = parsed[name]
+            for k in p.surname_positions() if p.is_full else range(len(p.words)):
+                word = p.words[k]
                 for key in _lookup_keys(east_asian.get(word, word)):
                     by_surname[key].append(name)
         for name in short:

@@ -42,6 +42,7 @@ _LATIN_FOLDS = (
     ("ph", "f"), ("th", "t"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("x", "ks"), ("q", "k"),
     ("w", "v"),
 )  # fmt: skip
+_UMLAUT = re.compile(r"([uo])e")
 _HARD_C = re.compile(r"c(?=[aoulr]|$)")  # Cormann/Корманн, Carlos/Карлос; not ц (Tsoi)
 _VOWELS = "aeiou"
 _Y_BETWEEN_VOWELS = re.compile(rf"(?<=[{_VOWELS}])[yi](?=[{_VOWELS}])")
@@ -54,6 +55,7 @@ def word_key(word: str) -> str:
     text = word.lower()
     text = _APOSTROPHE_DIGRAPH.sub(_apostrophe_letter, text)
     text = _HARD_C.sub("k", text)  # Latin c only: Cyrillic ц is another letter
+    text = _UMLAUT.sub(r"\1", text)  # Mueller/Müller (Latin only: Мирзиёев has ёе)
     letters = []
     for ch in text:
         if ch in _CYRILLIC:

@@ -238,7 +238,9 @@ class OrgNames:
         kind = signature.rest[0].removeprefix("kind:") if signature.rest else ""
         if kind != (signature.rest or ("",))[0] and len(signature.countries) == 1:
             country = next(iter(signature.countries))
-            return Identity(f"org/{country}/{kind}", None, f"{kind} of {country.upper()}")
+            return Identity(
+                f"org/{country}/{kind}", None, f"national body {kind} of {country.upper()}"
+            )
         return None
 
     def _entry_identity(self, entry_id: str, why: str) -> Identity:
