@@ -670,6 +670,20 @@ def test_ner_events_and_phrases_are_no_organizations() -> None:
     assert not {n for n in names if "форум" in n.lower() or "даму" in n.lower()}
 
 
+def test_a_subject_before_an_event_noun_names_the_event_not_an_organization() -> None:
+    ex = MAPPER.extract(
+        _article(
+            "Семинар",
+            "Ақтауда Өңірлік хаб ұйымдастырған Азиялық мемлекеттік қызмет семинары өтті.",
+        )
+    )
+    (seminar,) = _events(ex, EventType.CONFERENCE)
+    assert seminar.name == "Азиялық мемлекеттік қызмет семинары"
+    assert seminar.organizers == ("gaz:acsh",)
+    names = {e.name for e in ex.entities.values() if e.type.value == "organization"}
+    assert "Азиялық мемлекеттік қызмет" not in names
+
+
 def test_a_name_before_the_particle_da_keeps_its_ending_like_tail() -> None:
     ex = MAPPER.extract(
         _article("Кездесу", "Кездесуге Тәжікстанның еңбек министрі Гулнора Ҳасанзода да қатысты.")

@@ -633,6 +633,8 @@ class _Run:
             words = self._words_between(sent, start, end)
             if not words or not any(w[:1].isupper() for w in words) or not self._org_like(words):
                 continue
+            if self._names_event_topic(sent, words, end):
+                continue
             quoted = end < len(sent.tokens) and sent.tokens[end].text in _CLOSING_QUOTES
             last = words[-1] if quoted else kk.strip_case(words[-1])  # «…» stays as written
             name = " ".join([*words[:-1], last])
@@ -649,6 +651,22 @@ class _Run:
         if _trigger(last):
             return False
         return last[:1].isupper() or _is_org_head(last)
+
+    @staticmethod
+    def _names_event_topic(sent: _Sentence, words: list[str], end: int) -> bool:
+        """``Еуразиялық мемлекеттік қызмет конференциясы``: the NER may stop an event's
+        name before its event noun and tag the rest as an organization.  Words that end
+        in a common noun without the possessive, right before an event noun, are the
+        event's subject (civil service), not its organizer: an organization named
+        before its event keeps its own head's possessive or capital (``Түркі кеңесі
+        саммиті``, ``EROPA Бас Ассамблеясы``)."""
+        last = words[-1]
+        return (
+            end < len(sent.tokens)
+            and _trigger(sent.tokens[end].text) is not None
+            and last.islower()
+            and not _has_possessive(last)
+        )
 
     def _quoted_heads_joined(self, sent: _Sentence) -> list[tuple[str, int, int]]:
         """NER spans, with a quoted name and the organization noun after it joined:
