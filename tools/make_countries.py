@@ -48,11 +48,45 @@ EXTRA = {
     },
     "GB": {
         "en": ["United Kingdom", "UK", "Britain"],
-        "ru": ["Великобритания"],
-        "kk": ["Ұлыбритания"],
+        "ru": ["Великобритания", "Британия", "Соединённое Королевство"],
+        "kk": ["Ұлыбритания", "Британия"],
     },
     "AE": {"en": ["UAE"], "ru": ["ОАЭ"], "kk": ["БАӘ"]},
+    "BY": {
+        "en": ["Republic of Belarus"],
+        "ru": ["Белоруссия", "Республика Беларусь"],
+        "kk": ["Беларусь Республикасы"],
+    },
+    "MD": {"en": ["Republic of Moldova"], "ru": ["Молдавия"], "kk": ["Молдова Республикасы"]},
+    "TJ": {
+        "en": ["Republic of Tajikistan"],
+        "ru": ["Республика Таджикистан"],
+        "kk": ["Тәжікстан Республикасы"],
+    },
+    "UZ": {
+        "en": ["Republic of Uzbekistan"],
+        "ru": ["Республика Узбекистан"],
+        "kk": ["Өзбекстан Республикасы"],
+    },
+    "AZ": {
+        "en": ["Republic of Azerbaijan"],
+        "ru": ["Азербайджанская Республика"],
+        "kk": ["Әзербайжан", "Әзірбайжан Республикасы"],
+    },
+    "TM": {"ru": ["Туркмения"]},
+    "TR": {"en": ["Turkey"]},
 }
+
+
+def _split_brackets(name: str, others: set[str]) -> list[str]:
+    """CLDR writes Myanmar with its second name in brackets (``Мьянма (Бирма)``): each
+    is a name of its own.  Brackets that qualify (``Гонконг (САР)``, ``Виргинские о-ва
+    (США)``: an abbreviation or another territory) stay part of the name."""
+    if name.endswith(")") and " (" in name:
+        first, second = name[:-1].split(" (", 1)
+        if " " not in second and not second.isupper() and second not in others:
+            return [first, second]
+    return [name]
 
 
 def main() -> None:
@@ -71,7 +105,9 @@ def main() -> None:
             continue
         names = {}
         for lang, loc in locales.items():
-            found = [loc.territories[code]] if code in loc.territories else []
+            others = set(loc.territories.values())
+            cldr = loc.territories.get(code)
+            found = _split_brackets(cldr, others) if cldr else []
             found += [n for n in EXTRA.get(code, {}).get(lang, []) if n not in found]
             if found:
                 names[lang] = found
