@@ -64,7 +64,12 @@ def test_one_node_per_person_across_articles_and_languages(
     listing = {e["entity"]: e for e in json.loads(capsys.readouterr().out)}
     names = {n["name"]: n for n in listing[BASE + "person/alikhan-baimenov"]["names"]}
     assert names["Alikhan Baimenov"]["label"] == "preferred"
-    assert names["Baimenov"]["why"] == "surname only"
+    assert names["Baimenov"] == {
+        "name": "Baimenov",
+        "lang": "en",
+        "label": "variant",
+        "why": "surname only",
+    }
     assert listing[BASE + "person/alikhan-baimenov"]["articles"] == 3
 
 

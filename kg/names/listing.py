@@ -25,6 +25,7 @@ from kg.translit import slugify
 PREFERRED, VARIANT, AS_WRITTEN = "preferred", "variant", "as written"
 _PROPERTY = {str(SKOS.prefLabel): PREFERRED, str(SKOS.altLabel): VARIANT}
 KINDS = ("person", "organization", "country")
+_RANK = {PREFERRED: 0, VARIANT: 1, AS_WRITTEN: 2}
 
 
 @dataclass
@@ -83,12 +84,11 @@ def list_entities(
             listing.same_as = same_as.value
         role = _PROPERTY.get(prop.value, AS_WRITTEN)
         lang = getattr(name, "language", None) or ""
-        if not any(n.name == name.value and n.lang == lang for n in listing.names):
+        known = next((n for n in listing.names if (n.name, n.lang) == (name.value, lang)), None)
+        if known is None:
             listing.names.append(EntityName(name.value, lang, role))
-        elif role == PREFERRED:  # a name both preferred and as written: say preferred
-            for n in listing.names:
-                if n.name == name.value and n.lang == lang:
-                    n.role = PREFERRED
+        elif _RANK[role] < _RANK[known.role]:  # preferred, else variant, else as written
+            known.role = role
     explainer = _Explainer(base, overrides or Overrides())
     for listing in listings.values():
         explainer.explain(listing)
