@@ -52,10 +52,10 @@ def test_post_of_a_city_names_the_city(mapper: RussianMapper) -> None:
 
 
 def test_national_post_of_an_unlisted_country_makes_a_state(mapper: RussianMapper) -> None:
-    ex = run(mapper, "Въезд запрещён президенту Белоруссии Игорю Петренко.")
+    ex = run(mapper, "Въезд запрещён президенту Приднестровья Игорю Петренко.")
     (membership,) = ex.memberships
     organization = ex.entities[membership.organization]
-    assert (organization.name, organization.kind) == ("Белоруссия", OrgKind.STATE)
+    assert (organization.name, organization.kind) == ("Приднестровье", OrgKind.STATE)
     assert ex.entities[membership.member].name == "Игорь Петренко"
 
 
@@ -73,6 +73,69 @@ def test_national_post_without_country_takes_the_articles_country(
 def test_no_country_is_guessed_when_the_article_names_none(mapper: RussianMapper) -> None:
     ex = run(mapper, "Премьер-министр Марко Бианки обсудил бюджет с депутатами.")
     assert ex.memberships == []
+
+
+def parent_of(ex: Extraction, name: str) -> str | None:
+    """The name of the parent of the organization called ``name``."""
+    (entity,) = [e for e in ex.entities.values() if e.name == name]
+    return ex.entities[entity.parent].name if entity.parent else None
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "country"),
+    [
+        (
+            "Прежде Отто Фишер руководил отделом Министерства финансов Австрии.",
+            "Министерство финансов Австрии",
+            "Австрия",
+        ),
+        (
+            "В Астану прибыла делегация МИД Кыргызстана.",
+            "Министерство иностранных дел Кыргызстана",
+            "Киргизия",
+        ),
+        (
+            "Министерство экономики Республики Узбекистан объявило тендер.",
+            "Министерство экономики Республики Узбекистан",
+            "Узбекистан",
+        ),
+        (
+            "Советник Агентства по делам молодёжи Монголии Бат Эрдэнэ выступил.",
+            "Агентство по делам молодёжи Монголии",
+            "Монголия",
+        ),
+    ],
+    ids=["unit-of-ministry", "abbreviation", "nominative-body", "agency-of-a-post"],
+)
+def test_government_body_before_a_country_in_the_genitive_is_that_countrys(
+    mapper: RussianMapper, body: str, name: str, country: str
+) -> None:
+    assert parent_of(run(mapper, body), name) == country
+
+
+def test_ministry_of_a_post_and_of_a_unit_is_one_body(mapper: RussianMapper) -> None:
+    ex = run(
+        mapper,
+        "Министр внутренних дел Австрии Карл Хубер прибыл в Астану. Его сопровождал "
+        "директор департамента Министерства внутренних дел Австрии Франц Майер.",
+    )
+    ministries = [e for e in ex.entities.values() if e.name.startswith("Министерство")]
+    assert [(e.name, ex.entities[e.parent].name) for e in ministries] == [
+        ("Министерство внутренних дел Австрии", "Австрия")
+    ]
+
+
+def test_listed_national_body_is_found_through_its_country(mapper: RussianMapper) -> None:
+    ex = run(mapper, "Делегация МИД Казахстана прибыла в Ташкент.")
+    assert "gaz:kz-mfa" in ex.entities
+    assert "Министерство иностранных дел" not in org_names(ex)
+
+
+def test_body_followed_by_a_country_in_another_case_keeps_no_parent(
+    mapper: RussianMapper,
+) -> None:
+    ex = run(mapper, "Министерство финансов передало Казахстану отчёт.")
+    assert parent_of(ex, "Министерство финансов") is None
 
 
 def test_bracketed_acronym_does_not_break_the_apposition(mapper: RussianMapper) -> None:

@@ -719,6 +719,9 @@ class _ArticleMapper:
             return None
         if role_key is not None and self._is_place_name(s, a, b):
             return self._territory(_capitalize(ru.phrase_nominative(words, "gent")), role_key)
+        body = self._government_body(s, a, b, "gent")
+        if body is not None:
+            return body
         head = words[0] if ru.is_acronym(words[0]) else _HEAD_STEMS.get(stem(words[0], LANG), "")
         quoted = self._quoted(s, a, b)
         known = self._known_after_inflection(words)
@@ -818,22 +821,60 @@ class _ArticleMapper:
         if i is None or i + 1 >= len(words):
             return None
         complement = " ".join(words[i + 1 :])
-        ministry = f"Министерство {complement}"
         country = s.covered.get(chunks[0][0]) if chunks else None
         if country is None or country.entry.category != "country":
             return None
-        for entry in self.gazetteer.entries.values():
-            if (
-                entry.kind == "government_body"
-                and country.entry.id in (entry.country, entry.parent)
-                and any(n.startswith(ministry) for n in entry.names.get(LANG, ()))
-            ):
-                return self.b.gazetteer_entity(entry)
+        return self._body_of_country(s, f"Министерство {complement}", country)
+
+    def _government_body(self, s: _Sentence, a: int, b: int, hint: str | None) -> str | None:
+        """``Министерства внутренних дел Германии``, ``МИД Кыргызстана``, ``Министерство
+        финансов Республики Узбекистан``: a government body (tokens ``a``..``b``)
+        followed by a country in the genitive is that country's, so that entity
+        resolution can tell whose ministry it is (a body without a parent is only a
+        name, and ``Министерство внутренних дел`` exists in every country)."""
+        country = self._country_after(s, b)
+        words = s.words(a, b)
+        if country is None or not words:
+            return None
+        head = words[0]
+        if head in LEXICON["ministry_abbreviations"]:
+            name = " ".join([LEXICON["ministry_abbreviations"][head], *words[1:]])
+        elif LEXICON["org_heads"].get(_HEAD_STEMS.get(stem(head, LANG), "")) == "government_body":
+            name = _capitalize(ru.phrase_nominative(words, hint))
+        else:
+            return None
+        key = self._body_of_country(s, name, country)
+        self.b.mention(key, s.tokens[a:b], s.span, confidence=0.65)
+        return key
+
+    @staticmethod
+    def _country_after(s: _Sentence, i: int) -> GazetteerMatch | None:
+        """The country a gazetteer match names from token ``i`` on, if its first word
+        may be a genitive (``Германии``, ``Республики Узбекистан``, ``США``)."""
+        match = s.covered.get(i)
+        if match is None or match.start != i or match.entry.category != "country":
+            return None
+        return match if "gent" in ru.word_case(s.tokens[i].text) else None
+
+    def _body_of_country(self, s: _Sentence, name: str, country: GazetteerMatch) -> str:
+        """The body ``name`` of ``country``: the gazetteer's entry when exactly one of
+        that country's bodies has a name starting so (``Министерство иностранных дел``
+        of Kazakhstan is ``kz-mfa``), else a new body under the country, named with the
+        country as written (``Министерство внутренних дел Германии``)."""
+        candidates = [
+            entry
+            for entry in self.gazetteer.entries.values()
+            if entry.kind == "government_body"
+            and country.entry.id in (entry.country, entry.parent)
+            and any(n == name or n.startswith(f"{name} ") for n in entry.names.get(LANG, ()))
+        ]
+        if len(candidates) == 1:
+            return self.b.gazetteer_entity(candidates[0])
         country_key = self.b.gazetteer_entity(country.entry)
         surface = " ".join(s.words(country.start, country.end))
         return self.b.entity(
             EntityType.ORGANIZATION,
-            f"{ministry} {surface}",
+            f"{name} {surface}",
             kind=OrgKind.GOVERNMENT_BODY,
             parent=country_key,
         )
@@ -890,6 +931,9 @@ class _ArticleMapper:
         words = s.words(start, end)
         if not words:
             return None
+        body = self._government_body(s, start, end, None)
+        if body is not None:
+            return body
         known = self._known_after_inflection(words)
         earlier = self._earlier_org(words)
         if known is not None:
