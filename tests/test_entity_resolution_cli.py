@@ -132,3 +132,12 @@ def test_gold_entities_are_one_node_each(capsys: pytest.CaptureFixture[str]) -> 
     assert report["entities"] >= 30
     assert report["split"] == {}
     assert report["merged"] == {}
+
+
+def test_the_dataset_does_not_depend_on_the_order_of_the_inputs(
+    tmp_path: Path, articles: list[str]
+) -> None:
+    forward, backward = tmp_path / "f.nq", tmp_path / "b.nq"
+    assert main(["build", *articles, "-o", str(forward)]) == 0
+    assert main(["build", *reversed(articles), "-o", str(backward)]) == 0
+    assert forward.read_bytes() == backward.read_bytes()
