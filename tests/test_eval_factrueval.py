@@ -178,3 +178,23 @@ def test_build_plain_russian_text_without_title_or_date(tmp_path: Path) -> None:
         PREFIX kgo: <https://w3id.org/intergov-kg/ontology#>
         SELECT (COUNT(?a) AS ?n) WHERE { ?e a kgo:Meeting ; schema:attendee ?a . }"""
     assert int(next(iter(store.query(meeting, use_default_graph_as_union=True)))["n"].value) == 2
+
+
+def test_errors_list_missed_and_spurious_items_per_document() -> None:
+    docs = read_collection(MINI)
+    scores = evaluate(docs, lambda a: _extraction(a, two_meetings=True))
+    lines = scores.error_lines(["Occupation", "Meeting"])
+    assert lines == [
+        "book_1\tOccupation\t+ Who=пьер дюрана; Position=советник; Where=казахстан",
+        "book_1\tMeeting\t+ Participant=ерлан сапар / пьер дюрана",  # normalised as compared
+    ]
+    missed_loc = scores.error_lines(["NER loc"])
+    assert len(missed_loc) == 1 and missed_loc[0].startswith("book_1\tNER loc\t- ")
+
+
+def test_cli_show_errors_names_unknown_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "factrueval", str(MINI), "--show-errors", "Occupation,Deal"]) == 2
+    assert "'Occupation,Deal'" in capsys.readouterr().err
+    assert main(["eval", "factrueval", str(MINI), "--show-errors", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert all(line.startswith("book_1\t") for line in result["errors"])

@@ -35,24 +35,50 @@ def register_factrueval(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("directory", metavar="DIR", type=Path, help="a factRuEval folder")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--show-errors",
+        nargs="?",
+        const="all",
+        metavar="KINDS",
+        help="list the missed (-) and spurious (+) facts and mentions per document; "
+        "KINDS limits them to a comma-separated list of rows (e.g. 'Occupation,NER org')",
+    )
     parser.set_defaults(func=run_factrueval)
 
 
 def run_factrueval(args: argparse.Namespace) -> int:
-    from kg.eval.factrueval import FormatError, evaluate, read_collection
+    from kg.eval.factrueval import FormatError, evaluate, read_collection, row_names
     from kg.mappers import get_mapper
 
+    kinds = None
+    if args.show_errors not in (None, "all"):
+        kinds = [kind.strip() for kind in args.show_errors.split(",") if kind.strip()]
+        unknown = sorted(set(kinds) - set(row_names()))
+        if unknown or not kinds:
+            err(
+                f"kg eval factrueval: --show-errors {args.show_errors!r}: use a comma-separated "
+                f"list of {', '.join(row_names())}"
+            )
+            return EXIT_UNREADABLE
     try:
         documents = read_collection(args.directory)
     except FormatError as exc:
         err(f"kg eval factrueval: {exc}")
         return EXIT_UNREADABLE
     scores = evaluate(documents, get_mapper("ru").extract)
+    errors = scores.error_lines(kinds) if args.show_errors else []
     if args.json:
-        print(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(f"factRuEval: {scores.documents} documents from {args.directory}")
-        print(scores.table())
+        result = scores.as_dict()
+        if args.show_errors:
+            result["errors"] = errors
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"factRuEval: {scores.documents} documents from {args.directory}")
+    print(scores.table())
+    if args.show_errors:
+        print()
+        print("(- missed: in the gold, not extracted; + spurious: extracted, not in the gold)")
+        print("\n".join(errors))
     return EXIT_OK
 
 

@@ -420,8 +420,21 @@ def predicted_facts(extraction: Extraction) -> list[Fact]:
 # -- scoring ---------------------------------------------------------------------------
 
 
+def row_names() -> tuple[str, ...]:
+    """The rows of the score table, as ``--show-errors`` names them."""
+    return (*FACT_TYPES, *(f"NER {t}" for t in NER_TYPES))
+
+
 def _max_matching(predicted: Sequence[T], gold: Sequence[U], match: Callable[[T, U], bool]) -> int:
-    """Size of a maximum one-to-one matching (augmenting paths; the sets are small)."""
+    """Size of a maximum one-to-one matching."""
+    return len(_matching(predicted, gold, match))
+
+
+def _matching(
+    predicted: Sequence[T], gold: Sequence[U], match: Callable[[T, U], bool]
+) -> dict[int, int]:
+    """A maximum one-to-one matching as gold index → predicted index (augmenting
+    paths; the sets are small)."""
     edges = [[g for g, item in enumerate(gold) if match(p, item)] for p in predicted]
     owner: dict[int, int] = {}
 
@@ -434,12 +447,38 @@ def _max_matching(predicted: Sequence[T], gold: Sequence[U], match: Callable[[T,
                     return True
         return False
 
-    return sum(augment(p, set()) for p in range(len(predicted)))
+    for p in range(len(predicted)):
+        augment(p, set())
+    return owner
 
 
 def _overlaps(predicted: GoldMention, gold: GoldMention) -> bool:
     return predicted.type == gold.type and all(
         predicted.start < end and start < predicted.end for start, end in gold.core
+    )
+
+
+@dataclass(frozen=True)
+class ScoringError:
+    """One gold item missed (``-``) or one spurious prediction (``+``)."""
+
+    document: str
+    kind: str
+    sign: str
+    text: str
+
+
+def describe_value(value: Value) -> str:
+    """A slot value for an error listing: its names (normalised), ``|``-separated."""
+    return " | ".join(sorted(value.names)) or "?"
+
+
+def describe_fact(fact: Fact) -> str:
+    """``Who=сапаров ерлан; Position=министр финансов; Where=казахстан``."""
+    return "; ".join(
+        f"{slot}={' / '.join(describe_value(v) for v in values)}"
+        for slot, values in fact.slots.items()
+        if slot in _SCORED_SLOTS.get(fact.type, ())
     )
 
 
@@ -477,6 +516,7 @@ class Scores:
     documents: int = 0
     facts: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in FACT_TYPES})
     ner: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in NER_TYPES})
+    errors: list[ScoringError] = field(default_factory=list)
 
     def add(self, document: Document, extraction: Extraction) -> None:
         self.documents += 1
@@ -484,15 +524,53 @@ class Scores:
         for type_ in FACT_TYPES:
             pred = [f for f in facts if f.type == type_]
             gold = [f for f in document.facts if f.type == type_]
-            self.facts[type_].add(_max_matching(pred, gold, fact_matches), len(pred), len(gold))
+            pairs = _matching(pred, gold, fact_matches)
+            self.facts[type_].add(len(pairs), len(pred), len(gold))
+            self._unmatched(document, type_, pairs, pred, gold, describe_fact)
         mentions = predicted_mentions(extraction)
+
+        def quote(mention: GoldMention) -> str:
+            return document.text[mention.start : mention.end]
+
         for type_ in NER_TYPES:
             pred = [m for m in mentions if m.type == type_]
             gold = [m for m in document.mentions if m.type == type_]
-            self.ner[type_].add(_max_matching(pred, gold, _overlaps), len(pred), len(gold))
+            pairs = _matching(pred, gold, _overlaps)
+            self.ner[type_].add(len(pairs), len(pred), len(gold))
+            self._unmatched(document, f"NER {type_}", pairs, pred, gold, quote)
+
+    def _unmatched(
+        self,
+        document: Document,
+        kind: str,
+        pairs: dict[int, int],
+        predicted: Sequence[T],
+        gold: Sequence[T],
+        describe: Callable[[T], str],
+    ) -> None:
+        """Record the gold items no prediction matched and the predictions that
+        matched no gold item."""
+        matched = set(pairs.values())
+        for n, item in enumerate(gold):
+            if n not in pairs:
+                self.errors.append(ScoringError(document.id, kind, "-", describe(item)))
+        for n, item in enumerate(predicted):
+            if n not in matched:
+                self.errors.append(ScoringError(document.id, kind, "+", describe(item)))
+
+    def error_lines(self, kinds: Iterable[str] | None = None) -> list[str]:
+        """``book_N  Occupation  - Who=…; Position=…; Where=…`` per missed (``-``)
+        or spurious (``+``) item, only of ``kinds`` when given."""
+        wanted = set(kinds) if kinds is not None else None
+        return [
+            f"{e.document}\t{e.kind}\t{e.sign} {e.text}"
+            for e in self.errors
+            if wanted is None or e.kind in wanted
+        ]
 
     def rows(self) -> list[tuple[str, Counts]]:
-        return [*self.facts.items(), *((f"NER {t}", c) for t, c in self.ner.items())]
+        counts = [*self.facts.values(), *self.ner.values()]
+        return list(zip(row_names(), counts, strict=True))
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -103,6 +103,7 @@ _NOT_NAMES = frozenset(LEXICON["not_names"])
 _STOP = frozenset(LEXICON["stop_words"])
 _GENERIC_HEADS = frozenset((*LEXICON["unit_heads"], *LEXICON["org_heads"]))
 _HEAD_STEMS = {stem(word, LANG): word for word in (*LEXICON["unit_heads"], *LEXICON["org_heads"])}
+_QUOTED_ORG_CUES = frozenset((*LEXICON["org_heads"], *LEXICON["quoted_org_cues"]))
 _FUNCTION_TAGS = frozenset({"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "COMP"})
 _VERB_TAGS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
 
@@ -239,6 +240,7 @@ class _ArticleMapper:
             self._find_persons(sentence, full_names=False)
             self._gazetteer_mentions(sentence)
             self._named_mentions(sentence)
+            self._quoted_orgs(sentence)
             for person in sentence.persons:
                 self._appositions(sentence, person)
             self._appointments(sentence)
@@ -492,15 +494,24 @@ class _ArticleMapper:
                 continue
             if token.text in _BOUNDARY or token.text == "." or not token.is_word:
                 break
-            located = token.text.lower() in {"в", "во"} and (
+            # ``посол … в Казахстане``, ``директор … по Центральной Азии``
+            located = token.text.lower() in {"в", "во", "по"} and (
                 i in s.covered or _is_geographic(s.tokens[i].text)
             )
-            if (token.text.lower() in _STOP and not located) or _is_verb(token.text):
+            stop = token.text.lower() in _STOP and not (located or self._portfolio_at(s, j))
+            if stop or _is_verb(token.text):
                 break
             if any(p.start <= j < p.end for p in s.persons):
                 break
             i = j
         return i
+
+    def _portfolio_at(self, s: _Sentence, i: int) -> bool:
+        """Token ``i`` is the ``по`` of a minister's portfolio (``министром по …``)."""
+        if i == 0 or s.tokens[i].text.lower() != "по":
+            return False
+        role = self._role_at(s, i - 1)
+        return role is not None and role[1] in LEXICON["ministerial_roles"]
 
     def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None:
         """A post starting at token ``i``: (end, roles-gazetteer key)."""
@@ -593,30 +604,60 @@ class _ArticleMapper:
         if found is None:
             return start, None, start, end, start
         role_end, key = found
+        if key in LEXICON["ministerial_roles"]:
+            role_end = self._portfolio_end(s, role_end, end)
         while role_end < end and self._complement(s, role_end):
             role_end += 1
         return role_end, key, role_end, end, lead
+
+    @staticmethod
+    def _portfolio_end(s: _Sentence, i: int, end: int) -> int:
+        """After a minister's post, the portfolio introduced by ``по`` is part of the
+        post (``министр по управлению персоналом``, ``министр по делам разведки``): it
+        runs over lower-case words up to the organization's capitalized name."""
+        if i >= end or s.tokens[i].text.lower() != "по":
+            return i
+        j = i + 1
+        while j < end and s.tokens[j].is_word and not s.tokens[j].is_capitalized:
+            if j in s.covered or _is_verb(s.tokens[j].text):
+                break
+            j += 1
+        return j if j > i + 1 else i
 
     def _complement(self, s: _Sentence, i: int) -> bool:
         token = s.tokens[i]
         if i in s.covered or not token.is_word or token.is_capitalized:
             return False
         lemma = _lemma(token)
-        if lemma in LEXICON["unit_heads"] or lemma in LEXICON["org_heads"]:
+        if lemma in LEXICON["org_heads"]:
             return False
+        if lemma in LEXICON["unit_heads"]:
+            # ``директор департамента Министерства …``: an unnamed unit followed by
+            # its organization's name is part of the post, the member's organization
+            # being the named one
+            return i + 1 < len(s.tokens) and (i + 1 in s.covered or s.tokens[i + 1].is_capitalized)
         if _is_adj(token.text) and not (i + 1 < len(s.tokens) and self._complement(s, i + 1)):
             return False  # ``глава синодального Отдела``: the adjective is the name's
         return "gent" in ru.word_case(token.text) or self._role_at(s, i) is not None
 
     def _status(self, s: _Sentence, start: int) -> PostStatus:
-        """The post's status from the words right before it (``бывший``, ``и.о.``)."""
-        before = self.text[max(s.span.start, s.tokens[start].start - 50) : s.tokens[start].start]
-        head = s.tokens[start].text.lower()
-        if head.startswith("экс"):
+        """The post's status from the words right before it and its adjectives
+        (``бывший``, ``исполняющая обязанности регионального директора``)."""
+        if s.tokens[start].text.lower().startswith("экс"):
             return PostStatus.FORMER
+        first = start
+        while (
+            first > 0
+            and s.tokens[first - 1].is_word
+            and not s.tokens[first - 1].is_capitalized
+            and _is_adj(s.tokens[first - 1].text)
+        ):
+            first -= 1
         for status, pattern in _STATUS.items():
-            if pattern.search(before):
-                return status
+            for i in dict.fromkeys((start, first)):
+                before = self.text[max(s.span.start, s.tokens[i].start - 50) : s.tokens[i].start]
+                if pattern.search(before):
+                    return status
         return PostStatus.CURRENT
 
     def _country_of(self, key: str | None) -> str | None:
@@ -640,6 +681,8 @@ class _ArticleMapper:
         chunks, i = [], start
         while i < end:
             token = s.tokens[i]
+            if token.text.lower() in _STOP:
+                break  # a preposition ends the organization part (``банка по Центральной Азии``)
             named = s.named.get(i)
             if (
                 named is not None
@@ -745,9 +788,24 @@ class _ArticleMapper:
             return None
         if kind not in (OrgKind.UNIT, OrgKind.GOVERNMENT_BODY):
             parent = None
+        if not quoted:
+            name, parent = self._of_country(s, b, name, parent)
         key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
         self.b.mention(key, s.tokens[a:b], s.span, confidence=0.6)
         return key
+
+    def _of_country(
+        self, s: _Sentence, end: int, name: str, parent: str | None
+    ) -> tuple[str, str | None]:
+        """``Исламский комитет России``, ``Федеральная миграционная служба России``: an
+        organization followed by a country in the genitive is that country's; the
+        country belongs to its name (as written) and is its parent, so that two
+        countries' namesakes stay apart."""
+        country = self._country_after(s, end)
+        if country is None:
+            return name, parent
+        surface = " ".join(s.words(country.start, country.end))
+        return f"{name} {surface}", self.b.gazetteer_entity(country.entry)
 
     def _is_place_name(self, s: _Sentence, a: int, b: int) -> bool:
         """A place name in the genitive after a post: the NER model's LOC span, or one
@@ -919,6 +977,39 @@ class _ArticleMapper:
                     )
                     self.b.mention(key, s.tokens[start:end], s.span, confidence=0.6)
 
+    def _quoted_orgs(self, s: _Sentence) -> None:
+        """A capitalized name in quotes after a word that introduces an organization or
+        a news outlet (``партии «Яблоко»``, ``газеты «Русская правда»``, ``в интервью
+        «Голосу Америки»``) is an organization's name, which the NER model misses when
+        it holds a place (``Америки``).  Quotes after other words name slogans, events
+        and documents (``акция «День гнева»``), so the cue word is required."""
+        tokens = s.tokens
+        for i in range(1, len(tokens) - 2):
+            if tokens[i].text != "«" or not tokens[i - 1].is_word:
+                continue
+            if _lemma(tokens[i - 1]) not in _QUOTED_ORG_CUES or not tokens[i + 1].is_capitalized:
+                continue
+            close = next(
+                (j for j in range(i + 2, min(len(tokens), i + 6)) if tokens[j].text == "»"), None
+            )
+            if close is None or self._names_inside(s, i + 1, close):
+                continue
+            name = _capitalize(ru.phrase_nominative(s.words(i + 1, close)))
+            key = self.b.entity(EntityType.ORGANIZATION, name, kind=OrgKind.OTHER, confidence=0.55)
+            self.b.mention(key, tokens[i + 1 : close], s.span, confidence=0.55)
+
+    @staticmethod
+    def _names_inside(s: _Sentence, start: int, end: int) -> bool:
+        """Tokens ``start``..``end`` overlap a person or organization already found."""
+        orgs = any(
+            m.start < end and start < m.end and m.entry.category == "organization"
+            for m in s.matches
+        )
+        named = any(
+            a < end and start < b and type_ in ("ORG", "PER") for a, (b, type_) in s.named.items()
+        )
+        return orgs or named
+
     @staticmethod
     def _gazetteer_exact(s: _Sentence, start: int, end: int) -> bool:
         match = s.covered.get(start)
@@ -947,7 +1038,10 @@ class _ArticleMapper:
             else:
                 kind = OrgKind(LEXICON["org_heads"].get(head, OrgKind.OTHER.value))
                 parent = None
-            name = self._quoted(s, start, end) or _capitalize(ru.phrase_nominative(words))
+            quoted = self._quoted(s, start, end)
+            name = quoted or _capitalize(ru.phrase_nominative(words))
+            if not quoted and acronym is None:
+                name, parent = self._of_country(s, end, name, parent)
             key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
             if acronym:
                 self.b.alias(key, acronym)
@@ -957,8 +1051,9 @@ class _ArticleMapper:
     # -- appointments -----------------------------------------------------------------
 
     def _appointments(self, s: _Sentence) -> None:
-        """``Иванов назначен министром …`` / ``освобожден от должности …`` / ``ранее
-        занимал должность ректора …`` (a past post)."""
+        """``Иванов назначен министром …`` / ``Министром … назначен Иванов`` /
+        ``освобожден от должности …`` / ``ранее занимал должность ректора …``,
+        ``работал послом …`` (a past post)."""
         for i, token in enumerate(s.tokens):
             if _APPOINT.match(token.text):
                 status = PostStatus.NEWLY_APPOINTED
@@ -973,16 +1068,31 @@ class _ArticleMapper:
             j = i + 1
             while j < len(s.tokens) and _lemma(s.tokens[j]) in {"на", "от", "должность", "пост"}:
                 j += 1
-            if j >= len(s.tokens) or not self._role_at(s, j):
-                continue
-            end = j
-            while end < len(s.tokens) and s.tokens[end].text not in _BOUNDARY | {"."}:
-                if any(p.start == end for p in s.persons):
-                    break
-                end += 1
+            if j < len(s.tokens) and self._role_at(s, j):
+                end = j
+                while end < len(s.tokens) and s.tokens[end].text not in _BOUNDARY | {"."}:
+                    if any(p.start == end for p in s.persons):
+                        break
+                    end += 1
+            else:
+                j, end = self._fronted_role(s, i), i
+                if j is None:
+                    continue
             before = len(self.b.extraction.memberships)
             self._posts(s, person, j, end)
             self._set_status(before, status)
+
+    def _fronted_role(self, s: _Sentence, verb: int) -> int | None:
+        """The post put before the verb in the instrumental, in the verb's clause:
+        ``Председателем Агентства … назначен Дархан Жумабеков``."""
+        for k in range(verb - 1, -1, -1):
+            token = s.tokens[k]
+            if token.text in _BOUNDARY or any(p.start <= k < p.end for p in s.persons):
+                return None
+            role = self._role_at(s, k)
+            if role is not None and token.is_word and "ablt" in ru.word_case(token.text):
+                return k
+        return None
 
     def _set_status(self, since: int, status: PostStatus) -> None:
         ms = self.b.extraction.memberships
@@ -1038,6 +1148,8 @@ class _ArticleMapper:
         """An event already reported that this sentence speaks about again: the same
         name, a name containing the other (``Международный форум …`` / ``Форум …``), a
         bare ``форум``, or ``встреча состоялась`` after a reported meeting."""
+        if type_ == EventType.SIGNING:
+            return self.events.get(ru_slug(name))  # the same document signed, told again
         if type_ == EventType.MEETING:
             noun_only = not set(lemmas) & {"встретиться", "встречаться", "принять"}
             return self.last_conference.get(head) if noun_only and generic else None
@@ -1062,6 +1174,9 @@ class _ArticleMapper:
             if doc is not None:
                 words = self._np(s, doc)
                 return EventType.SIGNING, "Подписание " + ru.inflect_phrase(words, "gent"), False
+            signed = [e for e in self.b.extraction.events if e.type == EventType.SIGNING]
+            if signed and has & set(EVENTS["document_references"]):
+                return EventType.SIGNING, signed[-1].name, False  # ``Документ подписали …``
         if has & {"встретиться", "встречаться"} or (
             has & set(EVENTS["meeting_nouns"]) and has & set(EVENTS["happened_verbs"])
         ):
@@ -1138,11 +1253,17 @@ class _ArticleMapper:
         return any_case or "gent" in ru.word_case(token.text) or ru.is_acronym(token.text)
 
     def _parties(self, s: _Sentence) -> tuple[str, ...]:
-        """Organizations and countries named in the sentence outside any apposition."""
+        """Organizations and countries named in the sentence outside any apposition; a
+        country in the genitive right after an organization (``Агентство … Кыргызской
+        Республики``) says whose the organization is and is no party of its own."""
+        mentions = self._org_mentions(s)
+        ends = {end for _start, end, key in mentions}
         return tuple(
             key
-            for start, _end, key in self._org_mentions(s)
-            if start not in s.used and not self._after_organizer_cue(s, start)
+            for start, _end, key in mentions
+            if start not in s.used
+            and not self._after_organizer_cue(s, start)
+            and not (start in ends and self._country_after(s, start) is not None)
         )
 
     @staticmethod
