@@ -67,7 +67,9 @@ class BuildResult:
         return not self.failed_inputs and dataset_ok
 
 
-ProgressCallback = Callable[[str], None]
+# (stage, source): "read" as each input is read and mapped, "built" as each article is
+# resolved, built and validated at the end
+ProgressCallback = Callable[[str, str], None]
 VALIDATION_BATCH = 32
 # what the build summary counts: distinct nodes of these classes
 _COUNTED = {
@@ -99,6 +101,7 @@ class Builder:
         self.gazetteer = Gazetteer.default()
         self.resolver = Resolver(self.minter, self.gazetteer, options.overrides)
         self._extracted: list[Extraction] = []
+        self.progress: ProgressCallback | None = None
         self.index = EntityIndex()
         self.result = BuildResult()
         self._seen: set[str] = set()
@@ -148,6 +151,8 @@ class Builder:
             resolved = self.resolver.resolve(extraction)
             graph = build_article_graph(resolved, self.minter)
             built = BuiltArticle(extraction.article, resolved, graph)
+            if self.progress:
+                self.progress("built", extraction.article.source)
             if not self.options.validate:
                 self._accept(built)
                 continue
@@ -234,6 +239,7 @@ def build_dataset(
     """Run the whole pipeline over ``inputs`` (files, directories, ``-``); ``builder``
     decides where the graphs go (default: ``BuildResult.quads``)."""
     builder = builder or Builder(options)
+    builder.progress = progress
     reader_args = {"lang": options.lang, "stdin": stdin}
     if options.max_bytes is not None:
         reader_args["max_bytes"] = options.max_bytes
@@ -243,5 +249,5 @@ def build_dataset(
             continue
         builder.add(item)
         if progress:
-            progress(item.source)
+            progress("read", item.source)
     return builder.finish()

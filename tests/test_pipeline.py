@@ -129,3 +129,17 @@ def test_merged_validation_sees_triples_from_every_graph(monkeypatch: pytest.Mon
     assert report is not None and not report.conforms
     assert {r.focus for r in report.results if r.severity == "Violation"} == {str(person)}
     assert not result.ok
+
+
+def test_articles_are_built_when_the_builder_finishes() -> None:
+    """Resolution needs every article's names, so building waits for ``finish`` and
+    reports each article built."""
+    builder = Builder(BuildOptions())
+    seen: list[tuple[str, str]] = []
+    builder.progress = lambda stage, source: seen.append((stage, source))
+    for article in _articles(3, bad=set()):
+        builder.add(article)
+    assert seen == [] and builder.result.articles == 0
+    result = builder.finish()
+    assert result.articles == 3
+    assert seen == [("built", f"in/{i}.txt") for i in range(3)]

@@ -23,19 +23,23 @@ def add_data_format(parser: argparse.ArgumentParser) -> None:
 
 
 class Progress:
-    """A one-line counter on stderr when it is a terminal; silent otherwise."""
+    """A one-line counter per stage (``read``, then ``built``) on stderr when it is a
+    terminal; silent otherwise."""
 
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
         self.count = 0
+        self.stage = ""
         self.started = time.monotonic()
 
-    def __call__(self, source: str) -> None:
+    def __call__(self, stage: str, source: str) -> None:
+        if stage != self.stage:
+            self.stage, self.count, self.started = stage, 0, time.monotonic()
         self.count += 1
         if self.enabled:
             rate = self.count / max(time.monotonic() - self.started, 1e-6)
             print(
-                f"\r\033[K[{self.count}] {rate:.1f} articles/s  {source[-60:]}",
+                f"\r\033[K{stage} [{self.count}] {rate:.1f} articles/s  {source[-60:]}",
                 end="",
                 file=sys.stderr,
                 flush=True,
