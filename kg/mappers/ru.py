@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -62,6 +63,7 @@ _TRIGGER_WORDS = (
     *EVENTS["conference_nouns"],
     *EVENTS["signing_verbs"],
     *EVENTS["visit_verbs"],
+    *EVENTS["talk_verbs"],
 )
 # Lemmas change their last letters in inflection and ``встретиться`` becomes
 # ``встретился``: four letters of each trigger are enough for a cheap pre-check.
@@ -72,6 +74,9 @@ _MAX_NAME_WORDS = 4
 _OPENERS = frozenset({"«", '"', "—", "–", "(", ":"})
 _MAX_NP = 8
 _NAMED_CATEGORIES = ("organization", "country", "place")
+_NOT_RECEIVE = frozenset(EVENTS["not_receive"])
+_RECEPTION_REACH = 9  # ``принимает в Белом доме своего французского коллегу Николя …``
+_TALK_REACH = 5  # ``договорился с президентом Виктором …``
 
 
 @dataclass
@@ -1114,17 +1119,26 @@ class _ArticleMapper:
         type_, name, generic = found
         if headline and any(e.type == type_ for e in self.b.extraction.events):
             return
-        persons = tuple(dict.fromkeys(p.key for p in s.persons))
+        meeting = type_ == EventType.MEETING
+        scope = self._meeting_scope(s, lemmas) if meeting else range(len(s.tokens))
+        persons = tuple(dict.fromkeys(p.key for p in s.persons if p.start in scope))
         place = self._place(s)
         date = self._date(s)
         parent = self._parent(s, date, place)
         date, place = self._narrative_setting(parent, date, place)
-        orgs = self._parties(s)
+        orgs = self._parties(s, scope)
         participants = persons if len(persons) >= 2 else (*persons, *orgs)
         organizers = self._organizers(s, lemmas)
         participants = tuple(p for p in participants if p not in organizers)
+        if meeting:
+            participants = self._meeting_parties(participants, place)
         head = ru.lemma(_head_word(name.split()))
         existing = self._same_event(type_, name, head, generic and not persons, lemmas)
+        again = self._same_meeting(persons) if meeting and not existing else None
+        if again:
+            existing, participants = again, ()  # the same persons, perhaps named in full
+        elif existing and meeting and len(self._persons_of(existing)) >= 2:
+            participants = persons  # the persons met; organizations named later are context
         if existing:
             self._merge(existing, participants, organizers, place, parent, date)
             return
@@ -1141,6 +1155,66 @@ class _ArticleMapper:
         )
         self.events.setdefault(ru_slug(name), key)
         self.last_conference[head] = key
+
+    def _meeting_scope(self, s: _Sentence, lemmas: list[str]) -> range:
+        """The tokens that name a meeting's parties: in ``во время встречи между X и Y,
+        сказал Z`` those after ``между`` up to the end of the clause naming the second
+        party; the whole sentence otherwise."""
+        start = self._between(lemmas)
+        if start is None:
+            return range(len(s.tokens))
+        persons = sorted(p.start for p in s.persons if p.start >= start)
+        orgs = [m for m, _end, _key in self._org_mentions(s) if m >= start]
+        parties = persons if len(persons) >= 2 else orgs
+        if len(parties) < 2:
+            return range(start, len(s.tokens))
+        end = next(
+            (j for j in range(parties[1], len(s.tokens)) if s.tokens[j].text in _BOUNDARY),
+            len(s.tokens),
+        )
+        return range(start, end)
+
+    def _meeting_parties(self, participants: tuple[str, ...], place: str | None) -> tuple[str, ...]:
+        """A meeting's parties without its place (``В России мы встречались с …``:
+        Russia is where, not who) and without an organization one of whose own units
+        is a party too (a ministry meets on its country's behalf).  Delegations of two
+        states (``Казахстан и ЕС провели переговоры``) stay."""
+        entities = self.b.extraction.entities
+        above: set[str] = set()
+        for key in participants:
+            parent = entities[key].parent
+            while parent and parent not in above:
+                above.add(parent)
+                parent = entities[parent].parent if parent in entities else None
+        return tuple(p for p in participants if p != place and p not in above)
+
+    def _persons_of(self, event_key: str) -> list[str]:
+        """The persons among an event's participants (organizations left out)."""
+        event = next(e for e in self.b.extraction.events if e.key == event_key)
+        entities = self.b.extraction.entities
+        return [p for p in event.participants if entities[p].type == EntityType.PERSON]
+
+    def _same_meeting(self, persons: tuple[str, ...]) -> str | None:
+        """A meeting of the same two or more persons (by surname: ``Реджеп Тайип
+        Эрдоган`` is ``Реджеп Эрдоган`` later) reported before in the article:
+        ``договорился с президентом …`` and later ``во время встречи между …``."""
+        if len(persons) < 2:
+            return None
+        surnames = self._surnames(persons)
+        return next(
+            (
+                e.key
+                for e in self.b.extraction.events
+                if e.type == EventType.MEETING
+                and self._surnames(self._persons_of(e.key)) == surnames
+            ),
+            None,
+        )
+
+    def _surnames(self, persons: Iterable[str]) -> frozenset[str]:
+        """Stems of the persons' surnames: how two name forms of one person compare."""
+        entities = self.b.extraction.entities
+        return frozenset(stem(entities[p].name.split()[-1], LANG) for p in persons)
 
     def _same_event(
         self, type_: EventType, name: str, head: str, generic: bool, lemmas: list[str]
@@ -1177,11 +1251,7 @@ class _ArticleMapper:
             signed = [e for e in self.b.extraction.events if e.type == EventType.SIGNING]
             if signed and has & set(EVENTS["document_references"]):
                 return EventType.SIGNING, signed[-1].name, False  # ``Документ подписали …``
-        if has & {"встретиться", "встречаться"} or (
-            has & set(EVENTS["meeting_nouns"]) and has & set(EVENTS["happened_verbs"])
-        ):
-            return EventType.MEETING, _EVENT_NAMES[EventType.MEETING], True
-        if self._received(s, lemmas):
+        if self._is_meeting(s, lemmas):
             return EventType.MEETING, _EVENT_NAMES[EventType.MEETING], True
         visit = has & (set(EVENTS["visit_nouns"]) | set(EVENTS["visit_verbs"]))
         if visit and (s.persons or any(m.entry.category != "place" for m in s.matches)):
@@ -1197,18 +1267,75 @@ class _ArticleMapper:
                 return type_, name, len(words) == 1
         return None
 
+    def _is_meeting(self, s: _Sentence, lemmas: list[str]) -> bool:
+        """A meeting is said to happen (``встретился с``, ``переговоры прошли``), a
+        visitor is received, talks with someone are reported or a ``встреча между``
+        is named, unless the sentence is about a stage or a sports match
+        (``встретятся на одной сцене``, ``матч … состоится``)."""
+        has = set(lemmas)
+        said = has & {"встретиться", "встречаться"} or (
+            has & set(EVENTS["meeting_nouns"]) and has & set(EVENTS["happened_verbs"])
+        )
+        found = (
+            said
+            or self._received(s, lemmas)
+            or self._talked(s, lemmas)
+            or self._between(lemmas) is not None
+        )
+        return bool(found) and not self._staged(s, lemmas)
+
     def _received(self, s: _Sentence, lemmas: list[str]) -> bool:
-        """``принял посла …`` (received a visitor), not ``принял участие``."""
+        """``принял посла …``, ``принимает в Белом доме своего коллегу Николя …``
+        (received a visitor): a person, or a post in the accusative, follows in the
+        same clause before any other verb.  Not ``принял участие``, ``решение
+        приняли`` or ``принять новых членов``: an object that is no visitor comes
+        first (or right before the verb)."""
         for i, lemma in enumerate(lemmas):
-            if lemma == "принять" and i + 1 < len(lemmas):
-                if lemmas[i + 1] in EVENTS["not_receive"]:
-                    continue
-                ahead = range(i + 1, min(len(s.tokens), i + 5))
+            if lemma not in EVENTS["reception_verbs"] or (i and lemmas[i - 1] in _NOT_RECEIVE):
+                continue
+            for j in range(i + 1, min(len(s.tokens), i + _RECEPTION_REACH)):
+                token = s.tokens[j]
+                if token.text in _BOUNDARY or lemmas[j] in _NOT_RECEIVE:
+                    break
+                if any(p.start == j for p in s.persons):
+                    return True
+                if self._role_at(s, j) and "accs" in ru.word_case(token.text):
+                    return True
+                if token.is_word and _is_verb(token.text):
+                    break
+        return False
+
+    def _talked(self, s: _Sentence, lemmas: list[str]) -> bool:
+        """``договорился с президентом Виктором Януковичем``, ``побеседовал с …``:
+        talks with a person or a post holder."""
+        for i, lemma in enumerate(lemmas[:-1]):
+            if lemma in EVENTS["talk_verbs"] and lemmas[i + 1] in {"с", "со"}:
+                ahead = range(i + 2, min(len(s.tokens), i + 2 + _TALK_REACH))
                 if any(self._role_at(s, j) for j in ahead) or any(
                     p.start in ahead for p in s.persons
                 ):
                     return True
         return False
+
+    @staticmethod
+    def _between(lemmas: list[str]) -> int | None:
+        """The token after ``между`` in ``встреча между X и Y``, ``переговоры между …``."""
+        return next(
+            (
+                i + 2
+                for i, lemma in enumerate(lemmas[:-1])
+                if lemma in EVENTS["meeting_nouns"] and lemmas[i + 1] in EVENTS["between"]
+            ),
+            None,
+        )
+
+    def _staged(self, s: _Sentence, lemmas: list[str]) -> bool:
+        """A performance or a contest (``на одной сцене``, ``матч``): people who meet
+        there do not hold a meeting; ``на полях турнира`` only sets the scene."""
+        return any(
+            lemma in EVENTS["staged_cues"] and not self._after_parent_cue(s, i)
+            for i, lemma in enumerate(lemmas)
+        )
 
     def _after_parent_cue(self, s: _Sentence, i: int) -> bool:
         before = self.text[max(s.span.start, s.tokens[i].start - 30) : s.tokens[i].start]
@@ -1252,8 +1379,8 @@ class _ArticleMapper:
             return False
         return any_case or "gent" in ru.word_case(token.text) or ru.is_acronym(token.text)
 
-    def _parties(self, s: _Sentence) -> tuple[str, ...]:
-        """Organizations and countries named in the sentence outside any apposition; a
+    def _parties(self, s: _Sentence, scope: range) -> tuple[str, ...]:
+        """Organizations and countries named in ``scope`` outside any apposition; a
         country in the genitive right after an organization (``Агентство … Кыргызской
         Республики``) says whose the organization is and is no party of its own."""
         mentions = self._org_mentions(s)
@@ -1261,7 +1388,8 @@ class _ArticleMapper:
         return tuple(
             key
             for start, _end, key in mentions
-            if start not in s.used
+            if start in scope
+            and start not in s.used
             and not self._after_organizer_cue(s, start)
             and not (start in ends and self._country_after(s, start) is not None)
         )
