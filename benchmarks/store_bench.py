@@ -1,25 +1,23 @@
-"""Triple-store benchmark: shipped-query latency in the embedded store (and rdflib in
-memory, for comparison) at 1M and 10M triples, and push throughput to a local Oxigraph
-server.
+"""Triple-store benchmark: bulk-load time of the embedded store and push throughput to a
+local Oxigraph server.  (Shipped-query latency, pyoxigraph vs rdflib: query_latency.py,
+which reuses ``template`` and ``replicate`` from here.)
 
 The data is the examples' dataset replicated: copy k renames every article-specific node
 (articles, graphs, sentences, evidence, memberships, events) and spreads persons over
 ``copies / 10`` variants, so graphs, joins and shared entities keep the shapes of real
 builds.  Run from the repository root with the dev extra installed:
 
-    python benchmarks/store_bench.py --triples 1000000 10000000 --rdflib-triples 100000
+    python benchmarks/store_bench.py --triples 1000000 10000000
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from multiprocessing import Process, Queue
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,8 +27,6 @@ sys.path.insert(0, str(ROOT / "tests"))  # the test suite's Oxigraph server help
 
 from oxigraph_server import OxigraphServer, oxigraph_binary  # noqa: E402
 
-from kg.assets import query_files  # noqa: E402
-from kg.query import run_local  # noqa: E402
 from kg.remote.client import HttpClient  # noqa: E402
 from kg.remote.endpoints import derive  # noqa: E402
 from kg.remote.push import push  # noqa: E402
@@ -61,48 +57,6 @@ def replicate(lines: list[str], triples: int, path: Path) -> int:
     return copies * len(lines)
 
 
-def query_latency(store: ox.Store, repeat: int) -> dict[str, float]:
-    medians = {}
-    for name, path in sorted(query_files().items()):
-        text = path.read_text(encoding="utf-8")
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            run_local(store, text, {})
-            times.append(time.perf_counter() - started)
-        medians[name] = statistics.median(times)
-    return medians
-
-
-def _rdflib_query(nq: str, query: str, queue: Queue) -> None:
-    from rdflib import Dataset
-
-    dataset = Dataset(default_union=True)
-    dataset.parse(nq, format="nquads")
-    from kg.rdf.namespaces import PREFIXES
-
-    started = time.perf_counter()
-    list(dataset.query(query, initNs=PREFIXES))
-    queue.put(time.perf_counter() - started)
-
-
-def rdflib_latency(nq: Path, timeout: float) -> dict[str, float | None]:
-    """One run per query in a child process (parse not counted); ``None`` on timeout."""
-    results: dict[str, float | None] = {}
-    for name, path in sorted(query_files().items()):
-        queue: Queue = Queue()
-        child = Process(target=_rdflib_query, args=(str(nq), path.read_text("utf-8"), queue))
-        child.start()
-        child.join(timeout)
-        if child.is_alive():
-            child.kill()
-            child.join()
-            results[name] = None
-        else:
-            results[name] = queue.get() if not queue.empty() else None
-    return results
-
-
 def bench_push(store: ox.Store, tmp: Path) -> list[str]:
     binary = oxigraph_binary()
     if binary is None:
@@ -129,16 +83,12 @@ def bench_push(store: ox.Store, tmp: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, nargs="+", default=[1_000_000])
-    parser.add_argument("--rdflib-triples", type=int, default=100_000, help="0: skip rdflib")
-    parser.add_argument("--rdflib-timeout", type=float, default=60.0)
-    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--push-triples", type=int, default=1_000_000, help="0: skip push")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         lines = template(tmp)
-        sizes = sorted({*args.triples, *([args.rdflib_triples] if args.rdflib_triples else [])})
-        for size in sizes:
+        for size in sorted({*args.triples, *([args.push_triples] if args.push_triples else [])}):
             nq = tmp / f"data-{size}.nq"
             written = replicate(lines, size, nq)
             store = ox.Store(str(tmp / f"store-{size}"))
@@ -146,17 +96,6 @@ def main() -> None:
             store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
             loaded = time.perf_counter() - started
             print(f"\n## {len(store):,} quads ({written:,} lines): store loaded in {loaded:.1f} s")
-            if size in args.triples:
-                medians = query_latency(store, args.repeat)
-                for query, seconds in medians.items():
-                    print(
-                        f"  oxigraph {query:<32} {seconds * 1000:9.1f} ms (median of {args.repeat})"
-                    )
-                print(f"  oxigraph max median {max(medians.values()):.3f} s")
-            if size == args.rdflib_triples:
-                for query, seconds in rdflib_latency(nq, args.rdflib_timeout).items():
-                    shown = f"{seconds * 1000:9.1f} ms" if seconds is not None else "  timeout"
-                    print(f"  rdflib   {query:<32} {shown}")
             if size == args.push_triples:
                 for line in bench_push(store, tmp):
                     print("  " + line)

@@ -99,7 +99,10 @@ def run_local(
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError("only SELECT queries are supported by `kg query`")
     variables = [v.value for v in solutions.variables]
-    rows = [[solution[v] for v in variables] for solution in solutions]
+    # A solution iterates over its values in the order of ``variables`` (``None`` when
+    # unbound); looking each one up by name instead takes most of the time of a large
+    # result (60k rows: 0.84 s instead of 0.34 s).
+    rows = [list(solution) for solution in solutions]
     return QueryResult(variables, rows)
 
 
