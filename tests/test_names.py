@@ -181,3 +181,21 @@ def test_override_file_errors_name_the_file_and_entry(
     with pytest.raises(OverrideError, match=message) as info:
         Overrides.load(path)
     assert str(path) in str(info.value)
+
+
+def test_pair_file_errors_name_the_line(tmp_path: Path) -> None:
+    from kg.eval.names import PairFileError, evaluate, read_pairs
+
+    good = tmp_path / "pairs.tsv"
+    header = "kind\tlang_a\tname_a\tlang_b\tname_b\tsame\twhy\n"
+    good.write_text(
+        "# comment\n" + header + "person\tkk\tӘ.Байменов\ten\tAlikhan Baimenov\t1\tinitials\n"
+        "person\tru\tЕрлан Байменов\tru\tАлихан Байменов\t0\tshared-surname\n",
+        encoding="utf-8",
+    )
+    report = evaluate(read_pairs(good))
+    assert (report.total.tp, report.total.tn, report.errors) == (1, 1, [])
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(header + "person\tkk\tonly three\tcolumns\n", encoding="utf-8")
+    with pytest.raises(PairFileError, match=r"bad\.tsv:2"):
+        read_pairs(bad)

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.eval.articles import Counts
 from kg.names.clusters import PersonNames
 from kg.names.organizations import org_identity
 from kg.names.overrides import Overrides
@@ -40,27 +41,19 @@ class NamePair:
 
 
 @dataclass
-class Scores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Scores(Counts):
+    """Merge decisions: a merge of one entity is a true positive, of two a false one; a
+    pair of one entity left apart is a false negative, of two a true negative."""
+
     tn: int = 0
 
-    def add(self, truth: bool, merged: bool) -> None:
+    def record(self, truth: bool, merged: bool) -> None:
         if merged:
             self.tp += truth
             self.fp += not truth
         else:
             self.fn += truth
             self.tn += not truth
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -148,7 +141,7 @@ def evaluate(pairs: list[NamePair], overrides: Overrides | None = None) -> PairR
     report = PairReport()
     for pair in pairs:
         prediction = merged(pair, overrides)
-        report.scores.setdefault(pair.kind, Scores()).add(pair.same, prediction)
+        report.scores.setdefault(pair.kind, Scores()).record(pair.same, prediction)
         if prediction != pair.same:
             report.errors.append((pair, prediction))
             report.missed_by_why[pair.why] += 1
