@@ -72,7 +72,8 @@ _MIN_SURNAME_STEM = 2
 # Endings of an unknown masculine noun per case (``хаба`` → ``хаб``), used only when the
 # dictionary does not know the word and an agreeing adjective fixed case and gender.
 _UNKNOWN_MASC_ENDINGS = {
-    "gent": (("я", "ь"), ("а", "")),
+    # ``Обамы``, ``Маехары``, ``Танаки``: a foreign name in ``-а`` declines like ``мама``
+    "gent": (("я", "ь"), ("а", ""), ("ы", "а"), ("ки", "ка"), ("ги", "га"), ("хи", "ха")),
     "datv": (("ю", "ь"), ("у", "")),
     "ablt": (("ем", "ь"), ("ом", "")),
     "loct": (("е", ""),),
@@ -399,9 +400,15 @@ def lemma(word: str) -> str:
     return parses(word)[0].normal_form
 
 
-def word_case(word: str) -> set[str]:
-    """Cases a word may stand in (any part of speech)."""
-    return {str(p.tag.case) for p in parses(word) if p.tag.case}
+def word_case(word: str, *, singular: bool = False) -> set[str]:
+    """Cases a word may stand in (any part of speech); with ``singular``, only its
+    singular readings' (``директора`` is then genitive or accusative, not the plural
+    nominative: a post one person holds is singular)."""
+    return {
+        str(p.tag.case)
+        for p in parses(word)
+        if p.tag.case and not (singular and p.tag.number == "plur")
+    }
 
 
 # -- named entities (slovnet, the model natasha ships) ---------------------------------

@@ -109,6 +109,7 @@ _STOP = frozenset(LEXICON["stop_words"])
 _GENERIC_HEADS = frozenset((*LEXICON["unit_heads"], *LEXICON["org_heads"]))
 _HEAD_STEMS = {stem(word, LANG): word for word in (*LEXICON["unit_heads"], *LEXICON["org_heads"])}
 _QUOTED_ORG_CUES = frozenset((*LEXICON["org_heads"], *LEXICON["quoted_org_cues"]))
+_COUNTRY_BODIES = LEXICON["country_bodies"]
 _FUNCTION_TAGS = frozenset({"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "COMP"})
 _VERB_TAGS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
 
@@ -132,6 +133,12 @@ def _is_adj(word: str) -> bool:
     return bool({"ADJF", "PRTF"} & best.tag.grammemes) or (
         word[:1].isupper() and word.lower().endswith(("ский", "ском", "ского", "ской", "ская"))
     )
+
+
+def _is_pronoun(word: str) -> bool:
+    """``его``, ``своё``, ``наше``: a personal or possessive pronoun."""
+    tag = ru.parses(word)[0].tag
+    return "NPRO" in tag or "Apro" in tag
 
 
 def _name_like(word: str) -> bool:
@@ -248,6 +255,8 @@ class _ArticleMapper:
             self._quoted_orgs(sentence)
             for person in sentence.persons:
                 self._appositions(sentence, person)
+            self._country_bodies(sentence)
+            self._head_references(sentence)
             self._appointments(sentence)
             if sentence.span.start >= self.title_end:
                 self._events(sentence)
@@ -477,7 +486,9 @@ class _ArticleMapper:
         role = next((i for i in range(window, start) if self._role_at(s, i)), None)
         if role is None or not s.tokens[role].is_word:
             return frozenset()
-        return frozenset(ru.word_case(s.tokens[role].text))
+        if self._status(s, role) == PostStatus.ACTING:
+            return frozenset()  # ``исполняющая обязанности директора``: the post is a complement
+        return frozenset(ru.word_case(s.tokens[role].text, singular=True))
 
     def _after_role(self, s: _Sentence, start: int) -> bool:
         window = self._window(s, start)
@@ -574,6 +585,7 @@ class _ArticleMapper:
             if target is None and key in LEXICON["implicit_country_roles"] and self.home_country:
                 # ``Премьер-министр Сильвио Берлускони``
                 target = self.b.gazetteer_entity(self.home_country)
+            target = target or self._state_of_post(s, lead, role_end)
             if target is None:
                 continue
             if _is_plural(s.tokens[lead].text):
@@ -589,6 +601,17 @@ class _ArticleMapper:
                 confidence=0.75 if org else 0.55,
             )
         s.used.update(range(start, end))
+
+    def _state_of_post(self, s: _Sentence, lead: int, end: int) -> str | None:
+        """``глава государства``, ``лидер страны``, ``глава российского государства``:
+        a post of the state itself belongs to the country its adjective names, else to
+        the country the article is about."""
+        lemmas = [_lemma(t) for t in s.tokens[lead:end]]
+        if not set(lemmas) & set(LEXICON["state_nouns"]):
+            return None
+        codes = [LEXICON["country_adjectives"].get(lemma) for lemma in lemmas]
+        entry = next((self.gazetteer.entries.get(c) for c in codes if c), self.home_country)
+        return self.b.gazetteer_entity(entry) if entry is not None else None
 
     def _country_adjective(self, s: _Sentence, i: int) -> str | None:
         """``российский президент``, ``британский премьер``: the country an adjective
@@ -887,7 +910,8 @@ class _ArticleMapper:
         country = s.covered.get(chunks[0][0]) if chunks else None
         if country is None or country.entry.category != "country":
             return None
-        return self._body_of_country(s, f"Министерство {complement}", country)
+        surface = " ".join(s.words(country.start, country.end))
+        return self._body_of_country(f"Министерство {complement}", country.entry, surface)
 
     def _government_body(self, s: _Sentence, a: int, b: int, hint: str | None) -> str | None:
         """``Министерства внутренних дел Германии``, ``МИД Кыргызстана``, ``Министерство
@@ -906,7 +930,8 @@ class _ArticleMapper:
             name = _capitalize(ru.phrase_nominative(words, hint))
         else:
             return None
-        key = self._body_of_country(s, name, country)
+        surface = " ".join(s.words(country.start, country.end))
+        key = self._body_of_country(name, country.entry, surface)
         self.b.mention(key, s.tokens[a:b], s.span, confidence=0.65)
         return key
 
@@ -919,27 +944,31 @@ class _ArticleMapper:
             return None
         return match if "gent" in ru.word_case(s.tokens[i].text) else None
 
-    def _body_of_country(self, s: _Sentence, name: str, country: GazetteerMatch) -> str:
+    def _body_of_country(
+        self,
+        name: str,
+        country: GazetteerEntry,
+        genitive: str,
+        kind: OrgKind = OrgKind.GOVERNMENT_BODY,
+    ) -> str:
         """The body ``name`` of ``country``: the gazetteer's entry when exactly one of
         that country's bodies has a name starting so (``Министерство иностранных дел``
         of Kazakhstan is ``kz-mfa``), else a new body under the country, named with the
-        country as written (``Министерство внутренних дел Германии``)."""
+        country in the genitive as written (``Министерство внутренних дел Германии``)."""
         candidates = [
             entry
             for entry in self.gazetteer.entries.values()
-            if entry.kind == "government_body"
-            and country.entry.id in (entry.country, entry.parent)
+            if entry.kind == kind.value
+            and country.id in (entry.country, entry.parent)
             and any(n == name or n.startswith(f"{name} ") for n in entry.names.get(LANG, ()))
         ]
         if len(candidates) == 1:
             return self.b.gazetteer_entity(candidates[0])
-        country_key = self.b.gazetteer_entity(country.entry)
-        surface = " ".join(s.words(country.start, country.end))
         return self.b.entity(
             EntityType.ORGANIZATION,
-            f"{name} {surface}",
-            kind=OrgKind.GOVERNMENT_BODY,
-            parent=country_key,
+            f"{name} {genitive}",
+            kind=kind,
+            parent=self.b.gazetteer_entity(country),
         )
 
     def _gazetteer_key(self, entry: GazetteerEntry, s: _Sentence, m: GazetteerMatch) -> str:
@@ -1002,6 +1031,83 @@ class _ArticleMapper:
             name = _capitalize(ru.phrase_nominative(s.words(i + 1, close)))
             key = self.b.entity(EntityType.ORGANIZATION, name, kind=OrgKind.OTHER, confidence=0.55)
             self.b.mention(key, tokens[i + 1 : close], s.span, confidence=0.55)
+
+    def _country_bodies(self, s: _Sentence) -> None:
+        """A lower-case word for a body every country has (``правительство``,
+        ``парламент``, ``власти``, ``сборная``) is a mention of that country's body when
+        the text says which country: in the genitive after it (``правительства
+        Израиля``), as an adjective before it (``японское правительство``) or, for the
+        words that may stand alone, by saying nothing (``даю поручение правительству``
+        in an article about Russia), which leaves the country the article is about.
+        After any other qualifier (``московские власти``, ``правительство Москвы``)
+        whose body it is stays unknown, and the word names nothing."""
+        for i, token in enumerate(s.tokens):
+            body = _COUNTRY_BODIES.get(_lemma(token)) if token.is_word else None
+            if body is None or i in s.covered or i in s.used or self._in_named(s, i):
+                continue
+            found = self._body_country(s, i, alone=body["alone"])
+            if found is None:
+                continue
+            country, start, end = found
+            name = _capitalize(ru.phrase_nominative([token.text]))
+            genitive = ru.inflect_phrase(country.label(LANG).split(), "gent")
+            key = self._body_of_country(name, country, genitive, OrgKind(body["kind"]))
+            self.b.mention(key, s.tokens[start:end], s.span, confidence=0.55)
+
+    def _body_country(
+        self, s: _Sentence, i: int, *, alone: bool
+    ) -> tuple[GazetteerEntry, int, int] | None:
+        """The country whose body token ``i`` names (see :meth:`_country_bodies`), and
+        the tokens that name the body, the country's words included."""
+        country = self._country_after(s, i + 1)
+        if country is not None:
+            return country.entry, i, country.end
+        if i > 0 and s.tokens[i - 1].is_word and _is_adj(s.tokens[i - 1].text):
+            code = LEXICON["country_adjectives"].get(_lemma(s.tokens[i - 1]))
+            entry = self.gazetteer.entries.get(code) if code else None
+            return (entry, i - 1, i + 1) if entry is not None else None
+        if i > 0 and _is_pronoun(s.tokens[i - 1].text):
+            return None  # ``его правительство``: whose is told elsewhere
+        nxt = i + 1
+        qualified = nxt < len(s.tokens) and (
+            nxt in s.covered
+            or s.tokens[nxt].is_capitalized
+            or s.tokens[nxt].text in _QUOTES
+            or self._in_named(s, nxt)
+        )
+        if not alone or qualified or self.home_country is None:
+            return None
+        return self.home_country, i, i + 1
+
+    def _head_references(self, s: _Sentence) -> None:
+        """A bare lower-case organization word (``партии``, ``концерна``,
+        ``федерация``) with no name or qualifier of its own refers back to the
+        organization of that kind named last (see :meth:`_earlier_org`)."""
+        for i, token in enumerate(s.tokens):
+            if (
+                not token.is_word
+                or token.is_capitalized
+                or _lemma(token) not in LEXICON["org_heads"]
+            ):
+                continue
+            if i in s.covered or i in s.used or self._in_named(s, i):
+                continue
+            before = s.tokens[i - 1] if i > 0 else None
+            after = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
+            if before is not None and before.is_word and _is_adj(before.text):
+                continue  # ``другая компания``: another one
+            if after is not None and (after.is_capitalized or after.text in _QUOTES):
+                continue  # ``партии «Яблоко»``: its own name follows
+            if after is not None and after.is_word and "gent" in ru.word_case(after.text):
+                continue  # ``организации договорного матча``: a description of its own
+            earlier = self._earlier_org([token.text])
+            if earlier is not None:
+                self.b.mention(earlier, [token], s.span, confidence=0.5)
+
+    @staticmethod
+    def _in_named(s: _Sentence, i: int) -> bool:
+        """Token ``i`` lies inside a span the NER model found."""
+        return any(start <= i < end for start, (end, _type) in s.named.items())
 
     @staticmethod
     def _names_inside(s: _Sentence, start: int, end: int) -> bool:
