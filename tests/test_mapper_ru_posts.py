@@ -5,37 +5,16 @@ name, a signature told again (``Документ подписали …``).  Own
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from ru_mapping import memberships, org_names, run
 
 from kg.mappers.ru import RussianMapper
-from kg.model import Article, EntityType, EventType, Extraction, PostStatus
-
-DATE = dt.date(2024, 5, 2)
+from kg.model import EventType, PostStatus
 
 
 @pytest.fixture(scope="module")
 def mapper() -> RussianMapper:
     return RussianMapper()
-
-
-def run(mapper: RussianMapper, body: str) -> Extraction:
-    article = Article(
-        id="t", source="test", title="Новости", body=body, language="ru", published=DATE
-    )
-    return mapper.extract(article)
-
-
-def memberships(ex: Extraction) -> set[tuple[str, str, str, PostStatus]]:
-    return {
-        (ex.entities[m.member].name, m.role.label, ex.entities[m.organization].name, m.status)
-        for m in ex.memberships
-    }
-
-
-def org_names(ex: Extraction) -> set[str]:
-    return {e.name for e in ex.entities.values() if e.type == EntityType.ORGANIZATION}
 
 
 def test_ministers_portfolio_belongs_to_the_post_and_names_the_ministry(
