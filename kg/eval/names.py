@@ -101,6 +101,7 @@ class PairReport:
     def as_dict(self) -> dict:
         return {
             "scores": {k: s.as_dict() for k, s in [*self.scores.items(), ("all", self.total)]},
+            "errors_by_why": dict(sorted(self.missed_by_why.items())),
             "errors": self.error_lines(),
         }
 
