@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TABLE = {
+CYRILLIC_TO_LATIN = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
     "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l",
     "м": "m", "н": "n", "ң": "ng", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
@@ -25,8 +25,8 @@ def to_latin(text: str) -> str:
     """Latin rendering of ``text``; Latin letters pass through without diacritics."""
     out = []
     for ch in text.lower():
-        if ch in _TABLE:
-            out.append(_TABLE[ch])
+        if ch in CYRILLIC_TO_LATIN:
+            out.append(CYRILLIC_TO_LATIN[ch])
         else:
             decomposed = unicodedata.normalize("NFKD", ch)
             out.append("".join(c for c in decomposed if not unicodedata.combining(c)))

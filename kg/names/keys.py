@@ -19,13 +19,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CYRILLIC = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
-    "ё": "io", "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l",
-    "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
-    "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "c",
-    "ч": "ч", "ш": "ш", "щ": "ш", "ъ": "", "ы": "i", "і": "i", "ь": "", "э": "e",
-    "ю": "iu", "я": "ia",
+from kg.translit import CYRILLIC_TO_LATIN
+
+# the slug transliteration (``kg.translit``), with the letters on which transliteration
+# systems disagree reduced to one spelling: х/kh/h, ж/zh/j, ң/ng/n, ц/ts/c, ы/y/i, ю/yu/iu;
+# ч and ш stay Cyrillic until the Latin folds are done (see ``word_key``)
+_CYRILLIC = CYRILLIC_TO_LATIN | {
+    "ё": "io", "ж": "j", "й": "i", "ң": "n", "х": "h", "ц": "c", "ч": "ч", "ш": "ш",
+    "щ": "ш", "ы": "i", "ю": "iu", "я": "ia",
 }  # fmt: skip
 # Latin letters whose diacritics carry a sound of their own (decomposing would lose it);
 # ý is У in the 2018/2021 Kazakh Latin alphabets (Baýyrjan = Бауыржан)

@@ -84,13 +84,10 @@ class OrgNames:
                 for name in names:
                     rest = self._rest(name, lang)
                     self._kinds.setdefault(rest, kind["id"])
-        self._national: frozenset[str] = frozenset()
         self._national = frozenset(
-            {
-                e.id
-                for e in self.gazetteer.entries.values()
-                if e.category == "organization" and self._home_country(e)
-            }
+            e.id
+            for e in self.gazetteer.entries.values()
+            if e.category == "organization" and self._home_country(e)
         )
         self._national_acronyms = {
             acronym: e.id
