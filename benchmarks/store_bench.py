@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the test suite's Oxigraph server help
 
 from oxigraph_server import OxigraphServer, oxigraph_binary  # noqa: E402
 
+from kg.rdf.dataset import Dataset  # noqa: E402
 from kg.remote.client import HttpClient  # noqa: E402
 from kg.remote.endpoints import derive  # noqa: E402
 from kg.remote.push import push  # noqa: E402
@@ -67,9 +68,9 @@ def bench_push(store: ox.Store, tmp: Path) -> list[str]:
         server.start()
         try:
             endpoints = derive(f"{server.url}/query")
-            first = push(store, endpoints, HttpClient(), method)
+            first = push(Dataset(store), endpoints, HttpClient(), method)
             count = server.count()
-            again = push(store, endpoints, HttpClient(), method)
+            again = push(Dataset(store), endpoints, HttpClient(), method)
             lines.append(
                 f"push {method}: {first.triples} triples, {first.graphs} graphs, "
                 f"{first.seconds:.1f} s = {first.rate:,.0f} triples/s; re-push "

@@ -18,6 +18,7 @@ import pytest
 from oxigraph_server import OxigraphServer, free_port
 
 from kg.cli import main
+from kg.rdf.dataset import Dataset
 from kg.remote.client import Credentials, EndpointError, HttpClient
 from kg.remote.endpoints import EndpointConfigError, derive
 from kg.remote.push import push
@@ -55,9 +56,9 @@ def client(**kwargs: object) -> HttpClient:
 @pytest.mark.parametrize("method", ["gsp", "update"])
 def test_push_counts_and_idempotent_repush(oxigraph_server: OxigraphServer, method: str) -> None:
     endpoints = derive(f"{oxigraph_server.url}/query")
-    data = synthetic(1)
+    data = Dataset(synthetic(1))
     report = push(data, endpoints, client(), method, batch_triples=300)
-    assert report.graphs == GRAPHS and report.triples == len(data)
+    assert report.graphs == GRAPHS and report.triples == len(data.store)
     assert counts(oxigraph_server) == [TRIPLES_PER_GRAPH] * GRAPHS
     push(data, endpoints, client(), method, batch_triples=300)
     assert counts(oxigraph_server) == [TRIPLES_PER_GRAPH] * GRAPHS  # nothing doubled
@@ -67,19 +68,19 @@ def test_push_counts_and_idempotent_repush(oxigraph_server: OxigraphServer, meth
 
 def test_server_killed_mid_push_then_rerun(oxigraph_server: OxigraphServer) -> None:
     endpoints = derive(f"{oxigraph_server.url}/query")
-    push(synthetic(1), endpoints, client())
+    push(Dataset(synthetic(1)), endpoints, client())
 
     def kill_after_ten(graphs_sent: int) -> None:
         if graphs_sent == 10:
             oxigraph_server.stop()
 
     with pytest.raises(EndpointError, match="gave up after 2 attempts"):
-        push(synthetic(2), endpoints, client(retries=1), progress=kill_after_ten)
+        push(Dataset(synthetic(2)), endpoints, client(retries=1), progress=kill_after_ten)
     oxigraph_server.start()
     after_kill = counts(oxigraph_server)
     assert after_kill[:10] == [TRIPLES_PER_GRAPH + 1] * 10  # new, complete
     assert after_kill[10:] == [TRIPLES_PER_GRAPH] * (GRAPHS - 10)  # old, complete
-    push(synthetic(2), endpoints, client())
+    push(Dataset(synthetic(2)), endpoints, client())
     assert counts(oxigraph_server) == [TRIPLES_PER_GRAPH + 1] * GRAPHS
     assert oxigraph_server.count() == GRAPHS * (TRIPLES_PER_GRAPH + 1)
 

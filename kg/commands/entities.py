@@ -45,13 +45,12 @@ def run(args: argparse.Namespace) -> int:
     kinds = ("person", "organization") if args.type == "all" else (args.type,)
     try:
         overrides = Overrides.load(args.overrides) if args.overrides else None
-        from_file = args.store is None
-        dataset = open_dataset(args.data, args.data_format, args.store, union_view=from_file)
+        dataset = open_dataset(args.data, args.data_format, args.store, union_view=True)
         listings = list_entities(
-            dataset,
+            dataset.store,
             args.base,
             kinds=kinds,
-            default_graph_is_union=from_file,
+            default_graph_is_union=True,
             overrides=overrides,
         )
     except (OverrideError, DataError, StoreError, QueryError) as exc:

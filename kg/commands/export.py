@@ -30,11 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         fmt = format_for(args.output, args.format)
-        store = open_dataset(args.data, args.data_format, args.store)
+        dataset = open_dataset(args.data, args.data_format, args.store)
     except DataError as exc:
         err(f"kg export: {exc}")
         return EXIT_UNREADABLE
-    quads = list(store.quads_for_pattern(None, None, None, None))
+    quads = list(dataset.quads())
     prefixes = prefixes_with_base(args.base)
     atomic_write(args.output, lambda out: serialize(quads, out, fmt, prefixes))
     err(f"kg export: wrote {args.output} ({fmt}, {len(quads)} quads)")

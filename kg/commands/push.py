@@ -53,14 +53,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         endpoints = derive(args.endpoint, args.update_endpoint, args.graph_store)
-        store = open_dataset(args.data, args.data_format, args.store)
+        dataset = open_dataset(args.data, args.data_format, args.store)
     except (EndpointConfigError, DataError) as exc:
         err(f"kg push: {exc}")
         return EXIT_UNREADABLE
     credentials = Credentials.resolve(args.user, args.password, args.token)
     client = HttpClient(credentials, retries=args.retries)
     try:
-        report = push(store, endpoints, client, args.method, args.batch_triples)
+        report = push(dataset, endpoints, client, args.method, args.batch_triples)
     except EndpointError as exc:
         err(f"kg push: {exc}")
         err("kg push: graphs already sent are complete; run the same command again to finish")

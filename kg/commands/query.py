@@ -53,9 +53,8 @@ def run(args: argparse.Namespace) -> int:
         if args.data and args.data.startswith(("http://", "https://")):
             result = run_endpoint(args.data, query, params)
         else:
-            from_file = args.store is None
-            dataset = open_dataset(args.data, args.data_format, args.store, union_view=from_file)
-            result = run_local(dataset, query, params, default_graph_is_union=from_file)
+            dataset = open_dataset(args.data, args.data_format, args.store, union_view=True)
+            result = run_local(dataset.store, query, params, default_graph_is_union=True)
     except (QueryError, DataError) as exc:
         err(f"kg query: {exc}")
         return EXIT_UNREADABLE

@@ -11,7 +11,7 @@ from kg.commands.common import (
     add_data_format,
     err,
 )
-from kg.rdf.dataset import DataError, atomic_write, store_to_rdflib
+from kg.rdf.dataset import DataError, atomic_write, dataset_to_rdflib
 from kg.store import open_dataset
 from kg.validate import format_report, validate_graph
 
@@ -34,11 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        store = open_dataset(args.data, args.data_format, args.store)
+        dataset = open_dataset(args.data, args.data_format, args.store)
     except DataError as exc:
         err(f"kg validate: {exc}")
         return EXIT_UNREADABLE
-    report = validate_graph(store_to_rdflib(store))
+    report = validate_graph(dataset_to_rdflib(dataset))
     print(format_report(report, limit=args.limit))
     if args.report:
         data = report.report_graph.serialize(format="turtle").encode()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,6 +42,37 @@ GRAPH_FORMATS = ("ttl", "nt")  # formats without named graphs: graphs are merged
 
 class DataError(Exception):
     """A dataset file cannot be read."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What a reading command works on: an Oxigraph store whose named graphs hold the
+    data.  With ``union_view`` its default graph is derived, the union of the named
+    graphs as a set (``add_union_view``, or the one a kg store maintains): queries read
+    it, while exports, pushes and validation leave it out, so that no triple is written
+    or checked twice.  Without it the default graph, if any, is data like the others."""
+
+    store: ox.Store
+    union_view: bool = False
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads of the data, the derived union view excluded."""
+        quads = self.store.quads_for_pattern(None, None, None, None)
+        if not self.union_view:
+            return iter(quads)
+        return (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def has_default_graph_data(self) -> bool:
+        """Whether the default graph holds data of its own (not the union view)."""
+        default = self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        return not self.union_view and next(iter(default), None) is not None
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        """The triples of all graphs; each once when the union view is there to read."""
+        if self.union_view:
+            default = self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            return (q.triple for q in default)
+        return (q.triple for q in self.quads())
 
 
 def format_for(
@@ -192,12 +224,9 @@ def add_union_view(store: ox.Store) -> None:
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
-def store_to_rdflib(store: ox.Store) -> Graph:
-    """The union of all graphs of ``store`` as one rdflib graph (for pySHACL)."""
-    data = ox.serialize(
-        (q.triple for q in store.quads_for_pattern(None, None, None, None)),
-        format=ox.RdfFormat.N_TRIPLES,
-    )
+def dataset_to_rdflib(dataset: Dataset) -> Graph:
+    """The union of all graphs of ``dataset`` as one rdflib graph (for pySHACL)."""
+    data = ox.serialize(dataset.union_triples(), format=ox.RdfFormat.N_TRIPLES)
     graph = Graph()
     graph.parse(data=data, format="nt")
     return graph

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from kg.rdf.dataset import Dataset
 from kg.remote.client import EndpointError, HttpClient
 from kg.remote.endpoints import Endpoints
 
@@ -41,27 +42,27 @@ GraphName = ox.NamedNode | ox.DefaultGraph
 
 
 def push(
-    store: ox.Store,
+    dataset: Dataset,
     endpoints: Endpoints,
     client: HttpClient,
     method: str = "auto",
     batch_triples: int = 50_000,
     progress: Callable[[int], None] | None = None,
 ) -> PushReport:
-    """Send every graph of ``store``; ``auto`` uses the Graph Store Protocol when its
+    """Send every graph of ``dataset``; ``auto`` uses the Graph Store Protocol when its
     URL is known and falls back to SPARQL Update if the server does not offer it."""
     if method not in METHODS:
         raise ValueError(f"method {method!r}: choose from {', '.join(METHODS)}")
     if method in ("auto", "gsp") and endpoints.graph_store:
         try:
-            return _timed(lambda r: _push_gsp(store, endpoints.graph_store, client, r, progress))
+            return _timed(lambda r: _push_gsp(dataset, endpoints.graph_store, client, r, progress))
         except EndpointError as exc:
             if method == "gsp" or not endpoints.update or not _unsupported(exc):
                 raise
     if not endpoints.update:
         raise EndpointError("no SPARQL update endpoint (give --update-endpoint)")
     return _timed(
-        lambda r: _push_update(store, endpoints.update, client, batch_triples, r, progress)
+        lambda r: _push_update(dataset, endpoints.update, client, batch_triples, r, progress)
     )
 
 
@@ -78,10 +79,11 @@ def _unsupported(exc: EndpointError) -> bool:
     return any(status in str(exc) for status in _FALLBACK_STATUSES)
 
 
-def graphs(store: ox.Store) -> Iterator[GraphName]:
-    """The named graphs in IRI order, then the default graph if it holds triples."""
-    yield from sorted(store.named_graphs(), key=lambda g: g.value)  # type: ignore[misc]
-    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+def graphs(dataset: Dataset) -> Iterator[GraphName]:
+    """The named graphs in IRI order, then the default graph if it holds data (a union
+    view is not sent: the server's own union of the named graphs stands for it)."""
+    yield from sorted(dataset.store.named_graphs(), key=lambda g: g.value)  # type: ignore[misc]
+    if dataset.has_default_graph_data():
         yield ox.DefaultGraph()
 
 
@@ -90,15 +92,15 @@ def _triples(store: ox.Store, graph: GraphName) -> list[ox.Triple]:
 
 
 def _push_gsp(
-    store: ox.Store,
+    dataset: Dataset,
     url: str,
     client: HttpClient,
     report: PushReport,
     progress: Callable[[int], None] | None,
 ) -> None:
     report.method = "Graph Store Protocol (PUT per graph)"
-    for graph in graphs(store):
-        triples = _triples(store, graph)
+    for graph in graphs(dataset):
+        triples = _triples(dataset.store, graph)
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         target = (
             "default"
@@ -112,7 +114,7 @@ def _push_gsp(
 
 
 def _push_update(
-    store: ox.Store,
+    dataset: Dataset,
     url: str,
     client: HttpClient,
     batch_triples: int,
@@ -122,8 +124,8 @@ def _push_update(
     report.method = "SPARQL Update (DROP + INSERT DATA per graph)"
     batch: list[str] = []
     size = graphs_in_batch = 0
-    for graph in graphs(store):
-        triples = _triples(store, graph)
+    for graph in graphs(dataset):
+        triples = _triples(dataset.store, graph)
         batch.append(_replace_graph(graph, triples))
         size += len(triples)
         graphs_in_batch += 1

@@ -71,7 +71,11 @@ class StoreBuilder(Builder):
         """All triples of the nodes this run wrote that another graph also describes."""
         delta = Graph()
         for node in self._written:
-            quads = list(self.store.data.quads_for_pattern(ox.NamedNode(str(node)), None, None))
+            quads = [
+                q
+                for q in self.store.data.quads_for_pattern(ox.NamedNode(str(node)), None, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph)  # the union view
+            ]
             if len({q.graph_name for q in quads}) > 1:
                 for quad in quads:
                     delta.add(from_ox_triple(quad))

@@ -6,6 +6,12 @@ A store directory holds ``oxigraph/`` (the RDF dataset, RocksDB), ``entity-index
 article graphs and brings the entities graph up to date for the entities those articles
 name, all in one Oxigraph transaction (a SPARQL update, which pyoxigraph applies
 atomically), so a crash leaves the store as it was before the change or after it.
+
+The same transaction keeps the store's default graph equal to the union of its named
+graphs, as a set: the view queries read.  Oxigraph's own union of named graphs yields a
+triple once per graph holding it, and an entity's type and labels sit in every article
+graph naming it, so joins over that union multiply rows with the number of articles
+(measured on 1M quads: 133 s for a co-attendance query that the view answers in 0.5 s).
 """
 
 from __future__ import annotations
@@ -21,11 +27,11 @@ from rdflib import URIRef
 
 from kg.gazetteer import Gazetteer
 from kg.rdf.build import gazetteer_parent_iri
-from kg.rdf.dataset import DataError, graph_quads, load_store
+from kg.rdf.dataset import DataError, Dataset, add_union_view, graph_quads, load_store
 from kg.rdf.iris import IriMinter
 from kg.store.entity_index import REMOVED, Contribution, EntityLabelIndex
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: the default graph is the union view (a format-1 store is upgraded)
 _META = "kg-store.json"
 _OXIGRAPH = "oxigraph"
 _INDEX = "entity-index.sqlite"
@@ -70,14 +76,17 @@ class KgStore:
         meta_file = path / _META
         if meta_file.is_file():
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
-            if meta.get("format") != STORE_FORMAT:
+            if meta.get("format") not in (1, STORE_FORMAT):
                 raise StoreError(f"{path}: store format {meta.get('format')} is not supported")
             if base is not None and base != meta["base"]:
                 raise StoreError(
                     f"{path}: the store holds data under the base IRI {meta['base']}, "
                     f"not {base}; use --base {meta['base']} or another store"
                 )
-            return cls(path, meta["base"])
+            store = cls(path, meta["base"])
+            if meta["format"] == 1:
+                store._upgrade_from_format_1(meta_file)
+            return store
         if not create:
             raise StoreError(
                 f"{path}: not a kg store (no {_META}); build one with kg build --store"
@@ -88,8 +97,14 @@ class KgStore:
             raise StoreError(f"{path}: a new store needs a base IRI")
         path.mkdir(parents=True, exist_ok=True)
         store = cls(path, base)
-        meta_file.write_text(json.dumps({"format": STORE_FORMAT, "base": base}) + "\n")
+        _write_meta(meta_file, base)
         return store
+
+    def _upgrade_from_format_1(self, meta_file: Path) -> None:
+        """A format-1 store has no union view: build it once (one transaction; if the
+        process dies before the metadata says format 2, the next open redoes it)."""
+        add_union_view(self.data)
+        _write_meta(meta_file, self.base)
 
     def close(self) -> None:
         self.index.close()
@@ -110,7 +125,11 @@ class KgStore:
         return self.data.contains_named_graph(self.article_graph(article_id))
 
     def quad_count(self) -> int:
-        return len(self.data)
+        """Quads in the named graphs (the union view not counted)."""
+        return sum(1 for _ in self.dataset().quads())
+
+    def dataset(self) -> Dataset:
+        return Dataset(self.data, union_view=True)
 
     # -- changing --------------------------------------------------------------------
 
@@ -142,9 +161,11 @@ class KgStore:
         changes: dict[str, tuple[str, Contribution | None]],
         affected: set[URIRef],
     ) -> str:
-        """One SPARQL update: drop the changed article graphs, insert the new ones, and
-        replace the entities graph's triples about ``affected``."""
-        parts = [f"DROP SILENT GRAPH {self.article_graph(article)}" for article in changes]
+        """One SPARQL update: drop the changed article graphs, insert the new ones,
+        replace the entities graph's triples about ``affected``, and bring the union
+        view (the default graph) up to date with all of that."""
+        changed = {self.article_graph(article) for article in changes}
+        parts = [f"DROP SILENT GRAPH {graph}" for graph in changed]
         parts += [_insert_data(article.quads) for article in added if article.quads]
         old = {
             quad
@@ -158,7 +179,47 @@ class KgStore:
             parts.append(_delete_data(old - new))
         if new - old:
             parts.append(_insert_data(new - old))
+        parts += self._union_view_update(added, changed, old - new, new)
         return " ;\n".join(parts)
+
+    def _union_view_update(
+        self,
+        added: Sequence[ArticleGraph],
+        changed: set[ox.NamedNode],
+        dropped_entity_quads: set[ox.Quad],
+        entity_quads: set[ox.Quad],
+    ) -> list[str]:
+        """The part of the update that keeps the default graph the union of the named
+        graphs: a triple leaves it when the graphs losing it were the last to hold it,
+        and the triples of the new graphs enter it (if not there already)."""
+        after = {q.triple for article in added for q in article.quads}
+        after |= {q.triple for q in entity_quads}
+        before = {
+            q.triple
+            for graph in changed
+            for q in self.data.quads_for_pattern(None, None, None, graph)
+        }
+        before |= {q.triple for q in dropped_entity_quads}
+        default = ox.DefaultGraph()
+        gone = [
+            ox.Quad(t.subject, t.predicate, t.object, default)
+            for t in before - after
+            if not self._held_elsewhere(t, changed, dropped_entity_quads)
+        ]
+        entering = (ox.Quad(t.subject, t.predicate, t.object, default) for t in after - before)
+        new = [quad for quad in entering if quad not in self.data]
+        return ([_delete_data(gone)] if gone else []) + ([_insert_data(new)] if new else [])
+
+    def _held_elsewhere(
+        self, triple: ox.Triple, changed: set[ox.NamedNode], dropped: set[ox.Quad]
+    ) -> bool:
+        """Whether a named graph that this change leaves alone holds ``triple``."""
+        return any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            and q.graph_name not in changed
+            and q not in dropped
+            for q in self.data.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+        )
 
     def _entity_quads(self, entities: set[URIRef]) -> list[ox.Quad]:
         index = self.index.entity_index(entities)
@@ -199,15 +260,19 @@ class KgStore:
 
 def open_dataset(
     data: str | None, data_format: str | None, store: str | None, *, union_view: bool = False
-) -> ox.Store:
-    """What a reading command works on: the store in directory ``store`` (queried where
-    it is), or the dataset file ``data`` loaded into memory (for queries: with the union
-    view, ``kg.rdf.dataset.add_union_view``)."""
+) -> Dataset:
+    """What a reading command works on: the store in directory ``store`` (read where it
+    is, with the union view it maintains), or the dataset file ``data`` loaded into
+    memory (for queries: with the union view, ``kg.rdf.dataset.add_union_view``)."""
     if (data is None) == (store is None):
         raise DataError("give either a DATA file or --store DIR")
     if store is not None:
-        return KgStore.open(store).data
-    return load_store(data, data_format, union_view=union_view)
+        return KgStore.open(store).dataset()
+    return Dataset(load_store(data, data_format, union_view=union_view), union_view)
+
+
+def _write_meta(meta_file: Path, base: str) -> None:
+    meta_file.write_text(json.dumps({"format": STORE_FORMAT, "base": base}) + "\n")
 
 
 def graph_digest(quads: Iterable[ox.Quad]) -> str:
@@ -231,10 +296,14 @@ def _delete_data(quads: Iterable[ox.Quad]) -> str:
 
 
 def _graph_blocks(quads: Iterable[ox.Quad]) -> str:
-    """``GRAPH <g> { s p o . … }`` blocks; terms are written by pyoxigraph, escaped."""
-    by_graph: dict[str, list[str]] = {}
+    """``GRAPH <g> { s p o . … }`` blocks (bare triples for the default graph); terms
+    are written by pyoxigraph, escaped."""
+    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
     for q in quads:
-        by_graph.setdefault(str(q.graph_name), []).append(f"{q.triple} .")
+        by_graph.setdefault(q.graph_name, []).append(f"{q.triple} .")
     return "".join(
-        f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}\n" for graph, lines in by_graph.items()
+        "\n".join(lines) + "\n"
+        if isinstance(graph, ox.DefaultGraph)
+        else f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}\n"
+        for graph, lines in by_graph.items()
     )
