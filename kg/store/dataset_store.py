@@ -179,7 +179,7 @@ class KgStore:
             parts.append(_delete_data(old - new))
         if new - old:
             parts.append(_insert_data(new - old))
-        parts += self._union_view_update(added, changed, old - new, new)
+        parts += self._union_view_update(added, changed, old - new, new - old)
         return " ;\n".join(parts)
 
     def _union_view_update(
@@ -187,13 +187,15 @@ class KgStore:
         added: Sequence[ArticleGraph],
         changed: set[ox.NamedNode],
         dropped_entity_quads: set[ox.Quad],
-        entity_quads: set[ox.Quad],
+        inserted_entity_quads: set[ox.Quad],
     ) -> list[str]:
         """The part of the update that keeps the default graph the union of the named
         graphs: a triple leaves it when the graphs losing it were the last to hold it,
-        and the triples of the new graphs enter it (if not there already)."""
+        and the triples of the new graphs enter it.  The new article graphs are copied
+        by the update itself (``INSERT … WHERE``, run after their ``INSERT DATA`` in the
+        same transaction): sending their triples a second time as data cost more."""
         after = {q.triple for article in added for q in article.quads}
-        after |= {q.triple for q in entity_quads}
+        after |= {q.triple for q in inserted_entity_quads}
         before = {
             q.triple
             for graph in changed
@@ -206,9 +208,17 @@ class KgStore:
             for t in before - after
             if not self._held_elsewhere(t, changed, dropped_entity_quads)
         ]
-        entering = (ox.Quad(t.subject, t.predicate, t.object, default) for t in after - before)
-        new = [quad for quad in entering if quad not in self.data]
-        return ([_delete_data(gone)] if gone else []) + ([_insert_data(new)] if new else [])
+        parts = [_delete_data(gone)] if gone else []
+        graphs = " ".join(str(self.article_graph(a.article_id)) for a in added if a.quads)
+        if graphs:
+            copy = f"VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }}"
+            parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ {copy} }}")
+        if inserted_entity_quads:
+            entering = (
+                ox.Quad(q.subject, q.predicate, q.object, default) for q in inserted_entity_quads
+            )
+            parts.append(_insert_data(entering))
+        return parts
 
     def _held_elsewhere(
         self, triple: ox.Triple, changed: set[ox.NamedNode], dropped: set[ox.Quad]
