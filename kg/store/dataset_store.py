@@ -193,7 +193,9 @@ class KgStore:
         graphs: a triple leaves it when the graphs losing it were the last to hold it,
         and the triples of the new graphs enter it.  The new article graphs are copied
         by the update itself (``INSERT … WHERE``, run after their ``INSERT DATA`` in the
-        same transaction): sending their triples a second time as data cost more."""
+        same transaction) rather than written out a second time in the update's text.
+        The view costs the writes: a build of 1,000 articles spent 60 s instead of 36 s
+        in Oxigraph updates (of 450 s in all)."""
         after = {q.triple for article in added for q in article.quads}
         after |= {q.triple for q in inserted_entity_quads}
         before = {
