@@ -113,3 +113,23 @@ def test_missing_and_broken_data_are_named(tmp_path: Path, capsys) -> None:
     broken.write_text("this is not TriG {", encoding="utf-8")
     assert main(["network", str(broken), "--stats"]) == 2
     assert "broken.trig: not valid TRIG" in capsys.readouterr().err
+
+
+def test_a_store_gives_the_network_its_dataset_file_gives(tmp_path: Path, capsys) -> None:
+    """``--store``: the network of a store equals that of a file build of the same
+    articles (the store's union view counts each fact once, as the file does)."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    data, store = tmp_path / "all.nq", tmp_path / "store"
+    assert main(["build", str(examples), "-o", str(data)]) == 0
+    assert main(["build", str(examples), "--store", str(store)]) == 0
+    files = {name: tmp_path / f"{name}.gexf" for name in ("file", "store")}
+    assert main(["network", str(data), "--persons", "--gexf", str(files["file"])]) == 0
+    args = ["network", "--store", str(store), "--persons", "--gexf", str(files["store"])]
+    assert main(args) == 0
+    from_file, from_store = (nx.read_gexf(path) for path in files.values())
+    assert from_file.number_of_edges() > 10
+    assert sorted(from_store.nodes(data=True)) == sorted(from_file.nodes(data=True))
+    assert sorted(from_store.edges(data=True)) == sorted(from_file.edges(data=True))
+    capsys.readouterr()
+    assert main(["network", "--store", str(tmp_path / "nowhere"), "--stats"]) == 2
+    assert "not a kg store" in capsys.readouterr().err

@@ -16,7 +16,8 @@ from kg.network.layout import force_layout
 from kg.network.metrics import compute_metrics, stats_json, stats_table
 from kg.network.page import write_page
 from kg.network.source import read_source
-from kg.rdf.dataset import DataError, load_store
+from kg.rdf.dataset import DataError
+from kg.store import open_dataset
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "facts. Writes a self-contained offline HTML page (-o), PNG/SVG pictures, GEXF and "
         "GraphML files, and/or prints degree, betweenness and communities (--stats).",
     )
-    n.add_argument("data", metavar="DATA", help="dataset file (TriG, N-Quads, Turtle, JSON-LD)")
+    n.add_argument(
+        "data", metavar="DATA", nargs="?", help="dataset file (TriG, N-Quads, Turtle, JSON-LD)"
+    )
+    n.add_argument("--store", metavar="DIR", help="use the embedded store in DIR instead of DATA")
     n.add_argument("-o", "--output", type=Path, metavar="FILE.html", help="interactive page")
     n.add_argument("--png", type=Path, metavar="FILE", help="static picture (PNG)")
     n.add_argument("--svg", type=Path, metavar="FILE", help="static picture (SVG)")
@@ -67,17 +71,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         options = _options(args)
         started = time.monotonic()
-        source = read_source(load_store(args.data, args.data_format))
+        dataset = open_dataset(args.data, args.data_format, args.store, union_view=True)
+        source = read_source(dataset.store, default_graph_is_union=True)
         graph = build_network(source, options)
     except (DataError, NetworkError) as exc:
         err(f"kg network: {exc}")
         return EXIT_UNREADABLE
     if graph.number_of_nodes() == 0:
-        err(f"kg network: {args.data}: no organization matches the options")
+        err(f"kg network: {args.data or args.store}: no organization matches the options")
     stats = compute_metrics(graph, seed=args.seed)
     if any(outputs):
         positions = force_layout(graph, seed=args.seed)
-        title = f"Network of organizations — {Path(args.data).name}"
+        title = f"Network of organizations — {Path(args.data or args.store).name}"
         note = _describe(options)
         if args.output:
             size = write_page(graph, positions, args.output, title, note)

@@ -13,12 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from kg.network.assets import network_query, node_types
 from kg.query import run_local
+
+Row = dict[str, ox.NamedNode | ox.Literal | None]
+Rows = Callable[[str], list[Row]]  # the rows of the network query of that name
 
 AGREEMENT = "AgreementSigning"  # the event class whose participants signed together
 FORMER_POST = "https://w3id.org/intergov-kg/ontology#FormerPost"
@@ -128,24 +132,27 @@ class NetworkSource:
     facts: list[Fact]
 
 
-def read_source(store: ox.Store) -> NetworkSource:
-    """Everything the network needs from ``store`` (union of all graphs)."""
-    entities = _entities(store)
-    articles = _articles(store)
-    events = _events(store)
-    posts = _posts(store)
-    participants = _participants(store)
-    suborganizations = _suborganizations(store)
+def read_source(store: ox.Store, *, default_graph_is_union: bool = False) -> NetworkSource:
+    """Everything the network needs from ``store`` (union of all graphs: its default
+    graph when that holds the union view, as in a kg store; see ``run_local``)."""
+
+    def rows(name: str) -> list[Row]:
+        result = run_local(
+            store, network_query(name), {}, default_graph_is_union=default_graph_is_union
+        )
+        return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+
+    entities = _entities(rows)
+    articles = _articles(rows)
+    events = _events(rows)
+    posts = _posts(rows)
+    participants = _participants(rows)
+    suborganizations = _suborganizations(rows)
     parents: dict[str, set[str]] = defaultdict(set)
     for child, parent in suborganizations:
         parents[child].add(parent)
     facts = _facts(entities, articles, events, posts, participants, suborganizations)
     return NetworkSource(entities, articles, events, posts, participants, dict(parents), facts)
-
-
-def _rows(store: ox.Store, name: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
-    result = run_local(store, network_query(name), {})
-    return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
 
 
 def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
@@ -159,11 +166,11 @@ def _date(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> dt.date | No
         return None
 
 
-def _entities(store: ox.Store) -> dict[str, Entity]:
+def _entities(rows: Rows) -> dict[str, Entity]:
     order = {t["class"]: (i, t["key"]) for i, t in enumerate(node_types())}
     classes: dict[str, set[str]] = defaultdict(set)
     entities: dict[str, Entity] = {}
-    for row in _rows(store, "names"):
+    for row in rows("names"):
         iri = _value(row["node"])
         entity = entities.setdefault(iri, Entity(iri, "Organization"))
         if row["class"] is not None:
@@ -181,9 +188,9 @@ def _entities(store: ox.Store) -> dict[str, Entity]:
     return entities
 
 
-def _articles(store: ox.Store) -> dict[str, ArticleRef]:
+def _articles(rows: Rows) -> dict[str, ArticleRef]:
     articles = {}
-    for row in _rows(store, "articles"):
+    for row in rows("articles"):
         iri = _value(row["article"])
         title = _value(row["headline"]) or iri.rpartition("/")[2]
         link = _value(row["url"]) or _value(row["source"])
@@ -191,9 +198,9 @@ def _articles(store: ox.Store) -> dict[str, ArticleRef]:
     return articles
 
 
-def _events(store: ox.Store) -> dict[str, EventRef]:
+def _events(rows: Rows) -> dict[str, EventRef]:
     events: dict[str, EventRef] = {}
-    for row in _rows(store, "events"):
+    for row in rows("events"):
         event = events.setdefault(_value(row["event"]), EventRef(_value(row["event"])))
         if row["class"] is not None:
             local = row["class"].value.rpartition("#")[2].rpartition("/")[2]
@@ -210,9 +217,9 @@ def _events(store: ox.Store) -> dict[str, EventRef]:
     return events
 
 
-def _posts(store: ox.Store) -> list[Post]:
+def _posts(rows: Rows) -> list[Post]:
     posts: dict[str, Post] = {}
-    for row in _rows(store, "memberships"):
+    for row in rows("memberships"):
         iri = _value(row["membership"])
         post = posts.setdefault(iri, Post(iri, _value(row["member"]), _value(row["organization"])))
         if row["role"] is not None:
@@ -225,16 +232,16 @@ def _posts(store: ox.Store) -> list[Post]:
     return [posts[iri] for iri in sorted(posts)]
 
 
-def _participants(store: ox.Store) -> dict[str, dict[str, set[str]]]:
+def _participants(rows: Rows) -> dict[str, dict[str, set[str]]]:
     participants: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in _rows(store, "participation"):
+    for row in rows("participation"):
         participants[_value(row["event"])][_value(row["organization"])].add(_value(row["person"]))
     return {event: dict(orgs) for event, orgs in participants.items()}
 
 
-def _suborganizations(store: ox.Store) -> dict[tuple[str, str], set[str]]:
+def _suborganizations(rows: Rows) -> dict[tuple[str, str], set[str]]:
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in _rows(store, "suborganizations"):
+    for row in rows("suborganizations"):
         articles = links[(_value(row["child"]), _value(row["parent"]))]
         if row["article"] is not None:
             articles.add(row["article"].value)
