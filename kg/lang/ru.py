@@ -232,13 +232,32 @@ def _likely_case(words: Sequence[str], cases: Sequence[str]) -> str | None:
 def person_nominative(words: Sequence[str], cases: frozenset[str] = frozenset()) -> str:
     """``Алиханом Байменовым`` → ``Алихан Байменов``; initials (``А.``) stay as written.
     ``cases``: the cases the context allows, as in :func:`_choose_case`."""
-    readings = [[] if _is_initial(w) else _name_word_readings(w) for w in words]
+    readings = [
+        [] if _is_initial(w) else _indeclinable_readings(w) or _name_word_readings(w) for w in words
+    ]
     case = _choose_case(readings, words, cases)
     gender = _weighted_choice([[g for _, g, c in r if c == case] for r in readings])
     return " ".join(
         _pick_nominative(word, options, gender, case)
         for word, options in zip(words, readings, strict=True)
     )
+
+
+_INDECLINABLE_ENDINGS = ("и", "о", "э")  # ``Сейдзи``, ``Сугионо``, ``Тхэ``
+
+
+def _indeclinable_readings(word: str) -> tuple[tuple[str, str | None, str], ...]:
+    """A name the dictionary does not know that ends in ``-и``, ``-о`` or ``-э`` is a
+    foreign name that does not decline, standing in any case as written: ``Сейдзи`` and
+    ``Пелоси`` are no genitives of a ``Сейдзь`` or ``Пелося`` the analyser guesses, and
+    such a name may take the nominative of its context (``министр … Сейдзи
+    Маэхара``)."""
+    if is_known(word) or not word.lower().endswith(_INDECLINABLE_ENDINGS):
+        return ()
+    guessed = _name_word_readings(word)
+    if guessed and all(base == word for base, _, _ in guessed):
+        return guessed  # the analyser too reads it as not declining, and has its gender
+    return tuple((word, None, case) for case in CASES)
 
 
 def surname_nominative(word: str, gender: str | None = None) -> list[str]:

@@ -14,15 +14,17 @@ Cue words live in ``kg/gazetteers/lexicon_ru.json``; inflection is ``kg.lang.ru`
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from kg.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
 from kg.lang import ru, stem
 from kg.mappers.base import ExtractionBuilder
+from kg.mappers.ru_orgs import OrgMentions
 from kg.model import (
     Article,
     EntityType,
@@ -43,7 +45,11 @@ LEXICON = json.loads(
 EVENTS = LEXICON["events"]
 _LATIN = re.compile(r"[A-Za-z]")
 _DASHES = frozenset({"–", "—", "-"})
-_QUOTES = frozenset({"«", "»", '"', "“", "”"})
+_QUOTES = frozenset({"«", "»", '"', "“", "”", "„"})
+_OPENING_QUOTES = frozenset({"«", "„", "“"})
+_CLOSING_QUOTES = frozenset({"»", "“", "”"})
+# a quoted name in any quote style: «Энергия», „Энергия“, “Энергия”, "Энергия"
+_QUOTED_NAME = re.compile(r'«([^»]+)»|„([^“”]+)[“”]|“([^”]+)”|"([^"]+)"')
 _BOUNDARY = frozenset(",;:()!?…")
 _STATUS = {
     PostStatus(name): re.compile(pattern, re.IGNORECASE)
@@ -52,6 +58,8 @@ _STATUS = {
 _APPOINT = re.compile(LEXICON["appointment_pattern"], re.IGNORECASE)
 _DISMISS = re.compile(LEXICON["dismissal_pattern"], re.IGNORECASE)
 _PAST_POST = re.compile(LEXICON["past_post_pattern"], re.IGNORECASE)
+_TAKE_POST = re.compile(LEXICON["taking_post_pattern"], re.IGNORECASE)
+_POST_NOUNS = frozenset(LEXICON["post_nouns"])
 _ORGANIZER = re.compile(EVENTS["organizer_cues"], re.IGNORECASE)
 _EVENT_NAMES = {
     EventType.MEETING: "Встреча",
@@ -73,6 +81,12 @@ _TRIGGER_PREFIXES = re.compile(
 _MAX_NAME_WORDS = 4
 _OPENERS = frozenset({"«", '"', "—", "–", "(", ":"})
 _MAX_NP = 8
+_MAX_STACKED = 3  # posts told of one person in a row
+_GUESSED = 0.5  # confidence of a national post whose country is the article's
+_LEADING_VERBS = frozenset(LEXICON["leading_verbs"])
+_LEADER = "руководитель"
+_LEADER_WORD = "лидер"  # ``российский лидер``: a country's leader is its head of state
+_HEADS_OF_STATE = frozenset({"president", "prime-minister"})
 _NAMED_CATEGORIES = ("organization", "country", "place")
 _NOT_RECEIVE = frozenset(EVENTS["not_receive"])
 _RECEPTION_REACH = 9  # ``принимает в Белом доме своего французского коллегу Николя …``
@@ -110,6 +124,18 @@ _GENERIC_HEADS = frozenset((*LEXICON["unit_heads"], *LEXICON["org_heads"]))
 _HEAD_STEMS = {stem(word, LANG): word for word in (*LEXICON["unit_heads"], *LEXICON["org_heads"])}
 _QUOTED_ORG_CUES = frozenset((*LEXICON["org_heads"], *LEXICON["quoted_org_cues"]))
 _COUNTRY_BODIES = LEXICON["country_bodies"]
+_GOVERNING_NOUNS = frozenset(LEXICON["governing_nouns"])
+_TERRITORY_NOUNS = frozenset(LEXICON["territory_nouns"])
+_OCCASIONS = frozenset(LEXICON["post_occasions"])
+_NOT_REMITS = frozenset(LEXICON["not_remits"])
+_LOCATING = frozenset({"в", "во", "по", "на", "от"})
+_WORD_BEFORE = re.compile(r"(\w+)[\s«\"“„]*$")  # the word before a name and its quotes
+_NAMED_BY_PURPOSE = frozenset(
+    (
+        *LEXICON["unit_heads"],
+        *(head for head, kind in LEXICON["org_heads"].items() if kind == "government_body"),
+    )
+)
 _FUNCTION_TAGS = frozenset({"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "PRED", "COMP"})
 _VERB_TAGS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
 
@@ -155,6 +181,28 @@ def _is_function_word(word: str) -> bool:
     """``Затем``, ``Однако``: a capitalized sentence opener that is no name."""
     best = ru.parses(word)[0]
     return bool(_FUNCTION_TAGS & best.tag.grammemes) and ru.name_tag(word) is None
+
+
+def _is_remit(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is a ``по`` before a lower-case remit (``по космическим полётам``),
+    not one giving a source or an occasion (``по словам``, ``по предварительным
+    данным``, ``по итогам``)."""
+    if not 0 < i < len(tokens) - 1 or tokens[i].text.lower() != "по":
+        return False
+    words = itertools.takewhile(lambda t: t.is_word and not t.is_capitalized, tokens[i + 1 :])
+    noun = next((t for t in words if not _is_adj(t.text)), None)
+    return noun is not None and _lemma(noun) not in _NOT_REMITS
+
+
+def _inside_quotes(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` stands between an opening quote and its closing one."""
+    depth = 0
+    for token in tokens[:k]:
+        if token.text in _CLOSING_QUOTES and depth:
+            depth -= 1  # ``“`` closes ``„Энергия“`` and opens ``“Энергия”``
+        elif token.text in _OPENING_QUOTES:
+            depth += 1
+    return depth > 0
 
 
 def _capitalize(text: str) -> str:
@@ -255,6 +303,7 @@ class _ArticleMapper:
             self._quoted_orgs(sentence)
             for person in sentence.persons:
                 self._appositions(sentence, person)
+            self._described_posts(sentence)
             self._country_bodies(sentence)
             self._head_references(sentence)
             self._appointments(sentence)
@@ -263,6 +312,7 @@ class _ArticleMapper:
         for sentence in sentences:
             if sentence.span.start < self.title_end:
                 self._events(sentence, headline=True)
+        OrgMentions(self.b).run(sentences)
         return self.b.build()
 
     def _home_country(self, sentences: list[_Sentence]) -> GazetteerEntry | None:
@@ -510,11 +560,15 @@ class _ArticleMapper:
                 continue
             if token.text in _BOUNDARY or token.text == "." or not token.is_word:
                 break
-            # ``посол … в Казахстане``, ``директор … по Центральной Азии``
-            located = token.text.lower() in {"в", "во", "по"} and (
-                i in s.covered or _is_geographic(s.tokens[i].text)
+            passable = (
+                self._located_at(s, j)
+                or self._portfolio_at(s, j)
+                or self._joins_genitives(s, j)
+                or self._name_complement_at(s, j)
+                or self._attached_at(s, j)
+                or self._joins_places(s, j)
             )
-            stop = token.text.lower() in _STOP and not (located or self._portfolio_at(s, j))
+            stop = token.text.lower() in _STOP and not passable
             if stop or _is_verb(token.text):
                 break
             if any(p.start <= j < p.end for p in s.persons):
@@ -522,12 +576,113 @@ class _ArticleMapper:
             i = j
         return i
 
-    def _portfolio_at(self, s: _Sentence, i: int) -> bool:
-        """Token ``i`` is the ``по`` of a minister's portfolio (``министром по …``)."""
-        if i == 0 or s.tokens[i].text.lower() != "по":
+    @staticmethod
+    def _attached_at(s: _Sentence, i: int) -> bool:
+        """Token ``i`` is a ``при`` naming what a body is attached to, part of its name
+        (``Следственного комитета при прокуратуре``, ``совета при главном архитекторе
+        Москвы``): it follows a unit's or a body's head word or a found name."""
+        if s.tokens[i].text.lower() != "при" or i == 0 or i + 1 >= len(s.tokens):
             return False
-        role = self._role_at(s, i - 1)
-        return role is not None and role[1] in LEXICON["ministerial_roles"]
+        before = s.tokens[i - 1]
+        return s.tokens[i + 1].is_word and (
+            (before.is_word and _lemma(before) in _NAMED_BY_PURPOSE)
+            or any(end == i and kind == "ORG" for end, kind in s.named.values())
+        )
+
+    def _joins_places(self, s: _Sentence, i: int) -> bool:
+        """Token ``i`` is an ``и`` between two places (``по Алматы и Алматинской
+        области``)."""
+        return (
+            s.tokens[i].text == "и"
+            and 0 < i < len(s.tokens) - 1
+            and self._is_place_at(s, i - 1, ends=True)
+            and self._is_place_at(s, i + 1, ends=False)
+        )
+
+    def _is_place_at(self, s: _Sentence, i: int, *, ends: bool) -> bool:
+        """A gazetteer place or country, or a place the NER model found, ends (or
+        starts) at token ``i``."""
+        match = s.covered.get(i)
+        if match is not None and match.entry.category in ("place", "country"):
+            return match.end == i + 1 if ends else match.start == i
+        if ends:
+            return any(end == i + 1 and kind == "LOC" for end, kind in s.named.values())
+        named = s.named.get(i)
+        return named is not None and named[1] == "LOC"
+
+    def _attachment_end(self, s: _Sentence, i: int, end: int) -> int:
+        """The end of the ``при …`` phrase at token ``i`` (``i`` when there is none): its
+        words up to punctuation, a preposition, a verb or a person, before ``end``."""
+        if i >= end or not self._attached_at(s, i):
+            return i
+        j = i + 1
+        while j < end and s.tokens[j].is_word and not self._in_person(s, j):
+            if s.tokens[j].text.lower() in _STOP or _is_verb(s.tokens[j].text):
+                break
+            j += 1
+        return j
+
+    @staticmethod
+    def _located_at(s: _Sentence, i: int) -> bool:
+        """Token ``i`` is a preposition placing a post (``посол … в Казахстане``,
+        ``директор … по Центральной Азии``, ``посол Евросоюза на Южном Кавказе``,
+        ``член палаты … от штата Аризона``, ``наблюдатель от ОБСЕ``), or at the
+        occasion it is held for (``глава делегации на переговорах``)."""
+        if s.tokens[i].text.lower() not in _LOCATING or i + 1 >= len(s.tokens):
+            return False
+        after = s.tokens[i + 1]
+        named = s.named.get(i + 1)
+        return (
+            i + 1 in s.covered
+            or (named is not None and named[1] in ("LOC", "ORG"))
+            or _is_geographic(after.text)
+            or (after.is_word and _lemma(after) in _TERRITORY_NOUNS | _OCCASIONS)
+        )
+
+    @staticmethod
+    def _joins_genitives(s: _Sentence, i: int) -> bool:
+        """Token ``i`` is an ``и`` between two genitives, the second a lower-case noun,
+        inside one post or name (``министр связи и коммуникаций``, ``Институт этнологии
+        и антропологии``, ``по взаимоотношениям Церкви и общества``)."""
+        if s.tokens[i].text != "и" or i == 0 or i + 1 >= len(s.tokens):
+            return False
+        before, after = s.tokens[i - 1], s.tokens[i + 1]
+        return (
+            before.is_word
+            and i - 1 not in s.covered
+            and "gent" in ru.word_case(before.text)
+            and after.is_word
+            and not after.is_capitalized
+            and not _is_adj(after.text)
+            and "gent" in ru.word_case(after.text)
+        )
+
+    @staticmethod
+    def _name_complement_at(s: _Sentence, i: int) -> bool:
+        """Token ``i`` is a ``по`` that continues a unit's or a body's name
+        (``Комиссии по атомной энергии``, ``отдела по взаимоотношениям …``)."""
+        return (
+            0 < i < len(s.tokens) - 1
+            and s.tokens[i].text.lower() == "по"
+            and s.tokens[i - 1].is_word
+            and _lemma(s.tokens[i - 1]) in _NAMED_BY_PURPOSE
+            and s.tokens[i + 1].is_word
+            and not s.tokens[i + 1].is_capitalized
+        )
+
+    def _portfolio_at(self, s: _Sentence, i: int) -> bool:
+        """Token ``i`` is the ``по`` of a post's remit, after the post or its
+        organization (``министром по …``, ``директор по стратегии``, ``директор НАСА
+        по космическим полётам``), not of a source or an occasion (``по словам``,
+        ``по итогам``)."""
+        if not _is_remit(s.tokens, i):
+            return False
+        before = s.tokens[i - 1]
+        return (
+            self._role_at(s, i - 1) is not None
+            or ru.is_acronym(before.text)
+            or any(end == i and kind == "ORG" for end, kind in s.named.values())
+        )
 
     def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None:
         """A post starting at token ``i``: (end, roles-gazetteer key)."""
@@ -548,59 +703,323 @@ class _ArticleMapper:
         return None
 
     def _appositions(self, s: _Sentence, person: _Person) -> None:
+        """The posts told of a person: before the name (with more posts stacked before
+        it after commas), else after it, set off by a comma or a dash."""
         start = self._window(s, person.start)
-        first = next((i for i in range(start, person.start) if self._role_at(s, i)), None)
-        if first is not None:
+        first = next(
+            (
+                i
+                for i in range(start, person.start)
+                if self._role_at(s, i) and not _is_plural(s.tokens[i].text)
+            ),
+            None,
+        )  # ``заседание кабинета министров глава правительства …``: no one's post
+        if first is not None and not self._governed_post(s, first, person):
+            for role, comma in self._stacked_before(s, start, first):
+                self._posts(s, person, role, comma)
             self._posts(s, person, first, person.start)
             return
-        t = s.tokens
-        if person.end < len(t) and (t[person.end].text == "," or t[person.end].text in _DASHES):
-            end = person.end + 1
+        if self._set_off_post(s, person):
+            return
+        self._posts_after(s, person)
+
+    def _described_posts(self, s: _Sentence) -> None:
+        """``Российский лидер также напомнил``, ``нынешний российский президент
+        заявил``: a country's head of state or government told by the country's
+        adjective with no name refers back to a person of the article: the only one
+        already holding a post of that country, else the only one named so far."""
+        for i in range(1, len(s.tokens)):
+            found = self._role_at(s, i)
+            if found is None or i in s.used or _is_plural(s.tokens[i].text):
+                continue
+            role_end, key = found
+            if key not in _HEADS_OF_STATE and _lemma(s.tokens[i]) != _LEADER_WORD:
+                continue
+            country = LEXICON["country_adjectives"].get(_lemma(s.tokens[i - 1]))
+            entry = self.gazetteer.entries.get(country) if country else None
+            if entry is None or any(p.start == role_end for p in s.persons):
+                continue
+            target = self.b.gazetteer_entity(entry)
+            person = self._referent(s, target)
+            if person is not None:
+                role = Role(label=_role_label(s.words(i, role_end)), lang=LANG, key=key)
+                status = self._status(s, i)
+                self.b.membership(person, target, role, s.span, status=status, confidence=0.5)
+
+    def _referent(self, s: _Sentence, country: str) -> str | None:
+        """The person a description of ``country``'s post refers to (see
+        :meth:`_described_posts`), among those named before sentence ``s``."""
+        entities = self.b.extraction.entities
+        earlier = {
+            m.entity
+            for m in self.b.extraction.mentions
+            if entities[m.entity].type == EntityType.PERSON
+            and m.evidence.mention is not None
+            and m.evidence.mention.start < s.span.start
+        }
+        holders = {
+            m.member
+            for m in self.b.extraction.memberships
+            if m.member in earlier and self._country_of(m.organization) == country
+        }
+        candidates = holders or earlier
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def _set_off_post(self, s: _Sentence, person: _Person) -> bool:
+        """``Бывший спикер палаты представителей, Нэнси Пелоси, отметила``: a post
+        opening the sentence, then the name set off by commas; whether one was found."""
+        t, comma = s.tokens, person.start - 1
+        if comma < 1 or t[comma].text != "," or person.end >= len(t) or t[person.end].text != ",":
+            return False
+        if self._window(s, comma) != 0:
+            return False
+        lead = next((i for i in range(comma) if self._role_at(s, i)), None)
+        if lead is None or _is_plural(t[lead].text) or not self._only_adjectives(s, 0, lead):
+            return False
+        self._posts(s, person, lead, comma)
+        return True
+
+    def _stacked_before(self, s: _Sentence, start: int, role: int) -> list[tuple[int, int]]:
+        """Posts listed before the one next to the name, each ending at a comma
+        (``депутат муниципального собрания …, сопредседатель … Михаил Вельмакин``):
+        (post start, comma) of each, as long as the post agrees in case with the one
+        next to the name and follows no other person (whose apposition it would be)."""
+        cases = ru.word_case(s.tokens[role].text, singular=True)
+        found: list[tuple[int, int]] = []
+        while start > 1 and s.tokens[start - 1].text == "," and len(found) < _MAX_STACKED:
+            comma = start - 1
+            left = self._window(s, comma)
+            lead = next((i for i in range(left, comma) if self._role_at(s, i)), None)
+            if lead is None or (left > 0 and self._in_person(s, left - 1)):
+                break
+            if not cases & ru.word_case(s.tokens[lead].text, singular=True):
+                break
+            found.append((lead, comma))
+            start = left
+        return found
+
+    def _posts_after(self, s: _Sentence, person: _Person) -> None:
+        """``Борис Стомахин, редактор газеты …``, ``Александр Брод, известный борец с
+        ксенофобией, член Общественной палаты``: the comma- or dash-separated phrases
+        after a name up to a verb; a phrase with a post among its first words is a
+        post, unless another full name follows it (``Фрэнк Лэмпард, капитан клуба …
+        Ледли Кинг``: the post is the next person's)."""
+        t, i = s.tokens, person.end
+        if self._caption_post(s, person):
+            return
+        for _ in range(_MAX_STACKED):
+            if i >= len(t) or not (t[i].text == "," or t[i].text in _DASHES):
+                return
+            end = i + 1
             while end < len(t) and t[end].text not in _BOUNDARY and t[end].text != ".":
-                if _is_verb(t[end].text):
+                if _is_verb(t[end].text) or self._in_person(s, end):
                     break
                 end += 1
-            role = next(
-                (i for i in range(person.end + 1, min(end, person.end + 4)) if self._role_at(s, i)),
-                None,
-            )
-            if role is not None:
-                self._posts(s, person, person.end + 1, end)
+            if any(p.start == end and p.end - p.start > 1 for p in s.persons):
+                return
+            if any(self._role_at(s, k) for k in range(i + 1, min(end, i + 4))):
+                self._posts(s, person, i + 1, end)
+            if end < len(t) and t[end].is_word:
+                return  # a verb ends the appositions
+            i = end
+
+    def _caption_post(self, s: _Sentence, person: _Person) -> bool:
+        """``Кирсан Илюмжинов Президент ФИДЕ``: a line without a verb, a letter's
+        signature or a caption, where the post follows the name with no comma; whether
+        one was found."""
+        t = s.tokens
+        if person.end >= len(t) or self._role_at(s, person.end) is None:
+            return False
+        if any(token.is_word and _is_verb(token.text) for token in t):
+            return False
+        self._posts(s, person, person.end, len(t))
+        return True
+
+    @staticmethod
+    def _in_person(s: _Sentence, i: int) -> bool:
+        return any(p.start <= i < p.end for p in s.persons)
+
+    def _governed_post(self, s: _Sentence, role: int, person: _Person) -> bool:
+        """A post in the genitive after a noun for a decree, an invitation or a
+        relative (``Указом главы государства Арман Тулегенов назначен``, ``супруге
+        первого президента — Наине Иосифовне``) names the one who decreed or whose
+        relative it is: the name after it is someone else, unless it is in the genitive
+        too (``по приглашению президента Казахстана Нурсултана Назарбаева``) or may be
+        (``Джоко Видодо`` does not decline)."""
+        k = role - 1
+        while k >= 0 and s.tokens[k].is_word and _is_adj(s.tokens[k].text):
+            k -= 1
+        if k < 0 or not s.tokens[k].is_word or _lemma(s.tokens[k]) not in _GOVERNING_NOUNS:
+            return False
+        governed = next(i for i in range(role, person.start) if s.tokens[i].is_word)
+        if "gent" not in ru.word_case(s.tokens[governed].text):
+            return False
+        surname = s.words(person.start, person.end)[-1]
+        return "gent" not in ru.word_case(surname, singular=True)
 
     def _posts(self, s: _Sentence, person: _Person, start: int, end: int) -> None:
         """Posts from ``start`` to ``end``: dash-separated segments, each a post and an
-        organization chain; a segment without an organization takes the next one's."""
+        organization chain (or several joined by ``и``); a segment without an
+        organization takes the next one's."""
         segments, seg_start = [], start
         for i in range(start, end):
             if s.tokens[i].text in _DASHES and i not in s.covered:
                 segments.append((seg_start, i))
                 seg_start = i + 1
         segments.append((seg_start, end))
-        parsed = [self._segment(s, a, b) for a, b in segments if a < b]
+        parsed = [
+            self._segment(s, c, d)
+            for a, b in segments
+            if a < b
+            for c, d in self._juxtaposed(s, a, b)
+        ]
         fallback = self._country_adjective(s, start - 1)
+        pending: list[tuple[int, int, str | None]] = []
         for role_end, key, org_start, seg_end, lead in reversed(parsed):
-            org = self._org_chain(s, org_start, seg_end, role=(lead, role_end, key))
+            if self._role_at(s, lead) is None:
+                continue  # a phrase without a post
+            parts = self._coordinated_orgs(s, org_start, seg_end)
+            orgs = [self._org_chain(s, a, b, role=(lead, role_end, key)) for a, b in parts]
+            org = orgs[0]
             fallback = org or fallback
-            target = org or self._country_of(fallback)
-            if target is None and key in LEXICON["implicit_country_roles"] and self.home_country:
+            target = (
+                org
+                or self._country_adjective(s, lead - 1)
+                or self._region_adjective(s, lead - 1, key)
+                or self._country_of(fallback)
+            )
+            guessed = target is None and key in LEXICON["implicit_country_roles"]
+            if guessed and self.home_country:
                 # ``Премьер-министр Сильвио Берлускони``
                 target = self.b.gazetteer_entity(self.home_country)
             target = target or self._state_of_post(s, lead, role_end)
-            if target is None:
-                continue
             if _is_plural(s.tokens[lead].text):
                 continue  # ``депутаты …``, ``оба президента``: no one person's post
-            label = _role_label(s.words(lead, role_end))
-            status = self._status(s, lead)
-            self.b.membership(
-                person.key,
-                target,
-                Role(label=label, lang=LANG, key=key),
-                s.span,
-                status=status,
-                confidence=0.75 if org else 0.55,
-            )
+            if target is None:
+                pending.append((lead, role_end, key))
+            elif self._settle_guess(person.key, key, guessed=guessed):
+                others = [o for o in orgs[1:] if o]
+                self._add_post(s, person, (lead, role_end, key), target, others, guessed, org)
+        country = self._country_of(fallback)
+        for post in pending if country else ():
+            # ``Глава представительства США … помощник заместителя госсекретаря``: a
+            # post stacked after one of a country's keeps to that country
+            self._add_post(s, person, post, country, [], False, None)
         s.used.update(range(start, end))
+
+    def _add_post(
+        self,
+        s: _Sentence,
+        person: _Person,
+        post: tuple[int, int, str | None],
+        target: str,
+        others: list[str],
+        guessed: bool,
+        org: str | None,
+    ) -> None:
+        """The membership of ``person`` in ``target`` (and in the ``others`` joined to
+        it by ``и``) with the post at tokens ``post`` (start, end, roles key)."""
+        lead, role_end, key = post
+        role = Role(label=_role_label(s.words(lead, role_end)), lang=LANG, key=key)
+        status = self._status(s, lead)
+        for organization in dict.fromkeys([target, *others]):
+            confidence = _GUESSED if guessed else 0.75 if organization != target or org else 0.55
+            self.b.membership(
+                person.key, organization, role, s.span, status=status, confidence=confidence
+            )
+
+    def _settle_guess(self, member: str, key: str | None, *, guessed: bool) -> bool:
+        """Whether a post may be added, a national post whose country was guessed
+        (the article's) giving way to the same post of the same person with its country
+        told (``президент Украины Виктор Янукович`` … ``с президентом Виктором
+        Януковичем`` in an article about Turkey): a told one replaces a guessed one
+        added before, a guessed one is not added after a told one."""
+        if key is None:
+            return True
+        ms = self.b.extraction.memberships
+        same = [n for n, m in enumerate(ms) if m.member == member and m.role.key == key]
+        if guessed:
+            return all(ms[n].evidence.confidence == _GUESSED for n in same)
+        for n in reversed(same):
+            if ms[n].evidence.confidence == _GUESSED:
+                del ms[n]
+        return True
+
+    def _juxtaposed(self, s: _Sentence, start: int, end: int) -> list[tuple[int, int]]:
+        """A segment split where a second post follows the first one's organization
+        with no comma (``наблюдатель от ОБСЕ португальский парламентарий``, ``в беседе
+        с корреспондентом «Голоса Америки» лидер движения``).  Stacked this way the
+        posts agree in case; one that does not (``корреспондентом``) is another
+        person's and is left out."""
+        parts, a = [], start
+        while True:
+            role_end, _key, _org, _end, lead = self._segment(s, a, end)
+            nxt = next((k for k in range(role_end + 1, end) if self._new_post_at(s, k)), None)
+            if nxt is None or lead >= end:
+                parts.append((a, end))
+                break
+            while nxt - 1 > role_end and self._leading_adjective(s, nxt - 1):
+                nxt -= 1  # ``португальский парламентарий``: the adjective is the post's
+            parts.append((a, nxt))
+            a = nxt
+        last = self._segment(s, *parts[-1])[4]
+        cases = ru.word_case(s.tokens[last].text, singular=True)
+        agree = [
+            (a, b)
+            for a, b in parts[:-1]
+            if cases & ru.word_case(s.tokens[self._segment(s, a, b)[4]].text, singular=True)
+        ]
+        return [*agree, parts[-1]]
+
+    def _new_post_at(self, s: _Sentence, k: int) -> bool:
+        """Token ``k`` starts another post: a post word not in the genitive (so no
+        complement of the post before it), not after a preposition (``при Президенте``)
+        and not joined to it by ``и`` (``директор и совладелец агентства`` is one post
+        of one organization), nor inside quotes (``еженедельника «Пермский
+        обозреватель»`` names an outlet)."""
+        token = s.tokens[k]
+        return (
+            token.is_word
+            and not _inside_quotes(s.tokens, k)
+            and self._role_at(s, k) is not None
+            and s.tokens[k - 1].text.lower() not in _STOP
+            and "gent" not in ru.word_case(token.text)
+            and not _is_plural(token.text)
+        )
+
+    @staticmethod
+    def _leading_adjective(s: _Sentence, i: int) -> bool:
+        token = s.tokens[i]
+        return (
+            token.is_word
+            and i not in s.covered
+            and _is_adj(token.text)
+            and "gent" not in ru.word_case(token.text)
+        )
+
+    def _coordinated_orgs(self, s: _Sentence, start: int, end: int) -> list[tuple[int, int]]:
+        """The organization part of a post split at ``и`` before another organization
+        (``члена Общественной палаты и российско-американской рабочей группы``): one
+        post in each."""
+        parts, a = [], start
+        regional = {
+            k for j in range(start, end) for k in range(j, self._territorial_end(s, j, end))
+        }  # ``МЧС по Санкт-Петербургу и Ленобласти`` is one organization
+        for k in range(start + 1, end - 1):
+            if s.tokens[k].text == "и" and k not in regional and not self._joins_genitives(s, k):
+                head = k + 1
+                while head < end - 1 and self._is_org_adjective(s, head):
+                    head += 1
+                if head in s.covered or head in s.named or self._starts_org(s, head):
+                    parts.append((a, k))
+                    a = k + 1
+        parts.append((a, end))
+        return parts
+
+    @staticmethod
+    def _is_org_adjective(s: _Sentence, i: int) -> bool:
+        token = s.tokens[i]
+        return token.is_word and i not in s.covered and _is_adj(token.text)
 
     def _state_of_post(self, s: _Sentence, lead: int, end: int) -> str | None:
         """``глава государства``, ``лидер страны``, ``глава российского государства``:
@@ -622,6 +1041,14 @@ class _ArticleMapper:
         entry = self.gazetteer.entries.get(country) if country else None
         return self.b.gazetteer_entity(entry) if entry is not None else None
 
+    def _region_adjective(self, s: _Sentence, i: int, role_key: str | None) -> str | None:
+        """``подмосковный губернатор``, ``чеченский президент``: the region an adjective
+        right before a post names, as the post's polity (see :meth:`_territory`)."""
+        if i < 0 or not s.tokens[i].is_word or role_key is None:
+            return None
+        region = LEXICON["region_adjectives"].get(_lemma(s.tokens[i]))
+        return self._territory(region, role_key) if region else None
+
     def _segment(self, s: _Sentence, start: int, end: int) -> tuple[int, str | None, int, int, int]:
         """(role end, role key, organization start, segment end, role start) of one post.
         The post extends over lower-case genitive complements (``министр экономики``)."""
@@ -632,11 +1059,25 @@ class _ArticleMapper:
         if found is None:
             return start, None, start, end, start
         role_end, key = found
-        if key in LEXICON["ministerial_roles"]:
+        if _is_remit(s.tokens, role_end):
             role_end = self._portfolio_end(s, role_end, end)
-        while role_end < end and self._complement(s, role_end):
+        while role_end < end and (
+            self._complement(s, role_end) or self._coordinated_complement(s, lead, role_end, end)
+        ):
             role_end += 1
         return role_end, key, role_end, end, lead
+
+    def _coordinated_complement(self, s: _Sentence, lead: int, i: int, end: int) -> bool:
+        """Token ``i`` is the ``и`` joining two complements of one post (``министр
+        связи и коммуникаций``): a complement comes before it and another, no post of its
+        own, after it."""
+        return (
+            s.tokens[i].text == "и"
+            and lead + 1 < i
+            and i + 1 < end
+            and self._complement(s, i + 1)
+            and self._role_at(s, i + 1) is None
+        )
 
     @staticmethod
     def _portfolio_end(s: _Sentence, i: int, end: int) -> int:
@@ -654,16 +1095,27 @@ class _ArticleMapper:
 
     def _complement(self, s: _Sentence, i: int) -> bool:
         token = s.tokens[i]
-        if i in s.covered or not token.is_word or token.is_capitalized:
+        if i in s.covered:
+            # ``заместитель начальника``: a known post in the genitive is the post's
+            match = s.covered[i]
+            first = s.tokens[match.start].text
+            return match.entry.category == "role" and "gent" in ru.word_case(first, singular=True)
+        if not token.is_word or token.is_capitalized:
             return False
         lemma = _lemma(token)
         if lemma in LEXICON["org_heads"]:
             return False
+        if lemma in _QUOTED_ORG_CUES and i + 1 < len(s.tokens) and s.tokens[i + 1].text == "«":
+            return False  # ``газеты «Радикальная политика»``: the organization's own word
         if lemma in LEXICON["unit_heads"]:
             # ``директор департамента Министерства …``: an unnamed unit followed by
             # its organization's name is part of the post, the member's organization
             # being the named one
-            return i + 1 < len(s.tokens) and (i + 1 in s.covered or s.tokens[i + 1].is_capitalized)
+            following = s.covered.get(i + 1)
+            return i + 1 < len(s.tokens) and (
+                (following is not None and following.entry.category != "role")
+                or s.tokens[i + 1].is_capitalized
+            )  # ``палаты представителей``: no named organization follows
         if _is_adj(token.text) and not (i + 1 < len(s.tokens) and self._complement(s, i + 1)):
             return False  # ``глава синодального Отдела``: the adjective is the name's
         return "gent" in ru.word_case(token.text) or self._role_at(s, i) is not None
@@ -707,6 +1159,8 @@ class _ArticleMapper:
         """Split an organization part into gazetteer matches, quoted names and unknown
         phrases, a new phrase starting at every unit or organization head word."""
         chunks, i = [], start
+        if i < end and s.tokens[i].text.lower() == "от":
+            i += 1  # ``наблюдатель от ОБСЕ``
         while i < end:
             token = s.tokens[i]
             if token.text.lower() in _STOP:
@@ -717,8 +1171,10 @@ class _ArticleMapper:
                 and named[1] != "PER"
                 and not self._gazetteer_exact(s, i, named[0])
             ):
-                chunks.append((i, min(named[0], end)))
-                i = named[0]
+                j = self._purpose_end(s, named[0], end)  # ``Экспертного совета`` ``по архивам``
+                j = self._attachment_end(s, j, end)  # ``Следственного комитета`` ``при …``
+                chunks.append((i, min(j, end)))
+                i = j
                 continue
             if i in s.covered:
                 m = s.covered[i]
@@ -728,9 +1184,21 @@ class _ArticleMapper:
             if not token.is_word and token.text not in _QUOTES:
                 i += 1
                 continue
-            j = i + 1
-            while j < end and j not in s.covered and not self._starts_org(s, j):
-                if s.tokens[j].text in _STOP or s.tokens[j].text in _DASHES:
+            j, purpose = i + 1, False
+            while j < end and not self._names_org_at(s, i, j):
+                if j in s.covered and not self._members_word(s, j):
+                    break
+                new_head = self._starts_org(s, j) and not self._only_adjectives(s, i, j)
+                if new_head and not purpose:
+                    while j - 1 > i and self._is_org_adjective(s, j - 1):
+                        j -= 1  # ``активистов Народной партии``: the adjective is the head's
+                    break
+                if self._attached_at(s, j):
+                    j = self._attachment_end(s, j, end)
+                    break
+                purpose = purpose or self._name_complement_at(s, j)
+                passable = self._joins_genitives(s, j) or self._name_complement_at(s, j)
+                if (s.tokens[j].text in _STOP and not passable) or s.tokens[j].text in _DASHES:
                     break
                 j += 1
             chunks.append((i, j))
@@ -738,6 +1206,53 @@ class _ArticleMapper:
             while i < end and s.tokens[i].text.lower() in _STOP:
                 i = end  # a preposition ends the organization part (``посол … в Казахстане``)
         return chunks
+
+    @staticmethod
+    def _members_word(s: _Sentence, i: int) -> bool:
+        """Token ``i`` is a post in the plural genitive inside a name, naming its
+        members (``палаты представителей``, ``совета директоров``)."""
+        match = s.covered.get(i)
+        token = s.tokens[i]
+        return (
+            match is not None
+            and match.entry.category == "role"
+            and match.end == i + 1
+            and _is_plural(token.text)
+            and "gent" in ru.word_case(token.text)
+        )
+
+    def _names_org_at(self, s: _Sentence, start: int, i: int) -> bool:
+        """A name starts at token ``i``, apart from the words since ``start``: a name
+        the NER model found beginning with its own adjective (``правого``
+        ``Национального фронта``), or a quoted or found name after adjectives only
+        (``ленинградского`` ``«Телевизора»``), the words before describing it.  A name
+        starting at a head noun takes the adjectives before it (``синодального Отдела
+        по взаимоотношениям``, ``московского Центра``)."""
+        named = s.named.get(i)
+        if named is not None and named[1] != "PER" and _is_adj(s.tokens[i].text):
+            return True
+        name_starts = named is not None or s.tokens[i].text in _OPENING_QUOTES
+        return (
+            name_starts
+            and self._only_adjectives(s, start, i)
+            and not self._starts_org(s, i + (s.tokens[i].text in _OPENING_QUOTES))
+        )
+
+    def _purpose_end(self, s: _Sentence, i: int, end: int) -> int:
+        """The end of a ``по …`` phrase that continues a name at token ``i`` (``i`` when
+        none does): lower-case words and ``и`` between genitives, up to ``end``."""
+        if i >= end or not self._name_complement_at(s, i):
+            return i
+        j = i + 1
+        while j < end and j not in s.covered and s.tokens[j].is_word:
+            if s.tokens[j].text in _STOP and not self._joins_genitives(s, j):
+                break
+            j += 1
+        return j
+
+    @staticmethod
+    def _only_adjectives(s: _Sentence, start: int, end: int) -> bool:
+        return all(t.is_word and _is_adj(t.text) for t in s.tokens[start:end])
 
     def _starts_org(self, s: _Sentence, i: int) -> bool:
         lemma = _lemma(s.tokens[i])
@@ -748,15 +1263,101 @@ class _ArticleMapper:
     ) -> str | None:
         chunks = self._chunks(s, start, end)
         parent: str | None = None
+        keys: list[str | None] = []
         for a, b in reversed(chunks):
-            parent = self._org_chunk(s, a, b, parent, role[2]) or parent
-        first = parent
+            key = self._org_chunk(s, a, b, parent, role[2])
+            keys.insert(0, key)
+            parent = key or parent
+        self._acronym_aliases(s, chunks, keys)
+        first = self._country_body(s, chunks, keys) or parent
+        if chunks and first is not None:
+            chain = [key for key in keys if key is not None]
+            first = self._regional_branch(s, first, chain, chunks[-1][1], end)
         ministry = self._ministry(s, role, chunks)
         return ministry or first
+
+    def _territorial_end(self, s: _Sentence, i: int, end: int) -> int:
+        """The end of a ``по`` phrase naming the territory of a body's branch at token
+        ``i`` (``по Санкт-Петербургу и Ленобласти``), ``i`` when there is none: places
+        joined by ``и`` or commas, up to ``end``."""
+        if i >= end or s.tokens[i].text.lower() != "по" or i == 0:
+            return i
+        j, found = i + 1, i
+        while j < end:
+            match, named = s.covered.get(j), s.named.get(j)
+            if match is not None and match.entry.category in ("place", "country"):
+                j = found = match.end
+            elif named is not None and named[1] == "LOC":
+                j = found = named[0]
+            else:
+                break
+            if j < end - 1 and s.tokens[j].text in {"и", ","}:
+                j += 1
+        return found
+
+    def _regional_branch(self, s: _Sentence, org: str, chain: list[str], i: int, end: int) -> str:
+        """``МЧС по Санкт-Петербургу и Ленобласти``, ``ГУ МВД по Москве``: a body
+        (``org``, named by the ``chain`` of organizations before token ``i``) followed
+        by ``по`` and places is its branch for that territory, the places as written;
+        an international body's or a state's ``по`` gives a remit instead
+        (``спецпредставитель ЕС по Центральной Азии``)."""
+        territory_end = self._territorial_end(s, i, end)
+        entity = self.b.extraction.entities[org]
+        if territory_end == i or entity.kind in (OrgKind.INTERGOVERNMENTAL, OrgKind.STATE):
+            return org
+        names = [self.b.extraction.entities[key].name for key in dict.fromkeys(chain)]
+        name = " ".join([*names, *s.words(i, territory_end)])
+        key = self.b.entity(EntityType.ORGANIZATION, name, kind=OrgKind.UNIT, parent=org)
+        self.b.mention(key, s.tokens[i:territory_end], s.span, confidence=0.6)
+        return key
+
+    def _country_body(
+        self, s: _Sentence, chunks: list[tuple[int, int]], keys: list[str | None]
+    ) -> str | None:
+        """``японского МИДа``, ``израильского правительства``: a government body told
+        after a country's adjective is that country's body, also called as the text
+        does (``японский МИД``)."""
+        if len(chunks) < 2 or keys[0] is not None or chunks[0][1] - chunks[0][0] != 1:
+            return None
+        country = LEXICON["country_adjectives"].get(_lemma(s.tokens[chunks[0][0]]))
+        entry = self.gazetteer.entries.get(country) if country else None
+        words = s.words(*chunks[1])
+        if entry is None or not words:
+            return None
+        abbreviation = re.sub(r"[а-яё]+$", "", words[0])  # ``МИДа`` → ``МИД``
+        head = _HEAD_STEMS.get(stem(words[0], LANG), "")
+        if abbreviation in LEXICON["ministry_abbreviations"]:
+            name = " ".join([LEXICON["ministry_abbreviations"][abbreviation], *words[1:]])
+        elif LEXICON["org_heads"].get(head) == "government_body":
+            name = _capitalize(ru.phrase_nominative(words, "gent"))
+        else:
+            return None
+        genitive = ru.inflect_phrase(entry.label(LANG).split(), "gent")
+        key = self._body_of_country(name, entry, genitive)
+        self.b.mention(key, s.tokens[chunks[0][0] : chunks[1][1]], s.span, confidence=0.65)
+        alias = ru.phrase_nominative(s.words(chunks[0][0], chunks[1][1]), "gent").split()
+        if ru.is_acronym(abbreviation):
+            alias[1] = abbreviation  # the declined acronym in its written form
+        self.b.alias(key, " ".join(alias))
+        return key
+
+    def _acronym_aliases(
+        self, s: _Sentence, chunks: list[tuple[int, int]], keys: list[str | None]
+    ) -> None:
+        """An organization followed in the chain by an acronym is also called with it
+        (``Институт этнологии и антропологии РАН``, ``отдел … HP``), as the text does."""
+        for (_a, _b), (c, d), key, owner in zip(chunks, chunks[1:], keys, keys[1:], strict=False):
+            if key is None or owner is None or key == owner or d != c + 1:
+                continue
+            acronym, name = s.tokens[c].text, self.b.extraction.entities[key].name
+            if ru.is_acronym(acronym) and acronym not in name.split():
+                self.b.alias(key, f"{name} {acronym}")
 
     def _org_chunk(
         self, s: _Sentence, a: int, b: int, parent: str | None, role_key: str | None = None
     ) -> str | None:
+        if s.tokens[a].text in _OPENING_QUOTES and a + 1 < b and a + 1 in s.named:
+            a += 1  # ``«Телевизора»``: the model's name leaves the quotes out
         match = s.covered.get(a)
         tokens = s.tokens[a:b]
         named = s.named.get(a)
@@ -793,14 +1394,15 @@ class _ArticleMapper:
         body = self._government_body(s, a, b, "gent")
         if body is not None:
             return body
-        head = words[0] if ru.is_acronym(words[0]) else _HEAD_STEMS.get(stem(words[0], LANG), "")
+        first = words[0] if ru.is_acronym(words[0]) else _head_word(words)
+        head = first if ru.is_acronym(first) else _HEAD_STEMS.get(stem(first, LANG), "")
         quoted = self._quoted(s, a, b)
         known = self._known_after_inflection(words)
         if known is not None:
             key = self.b.gazetteer_entity(known)
             self.b.mention(key, s.tokens[a:b], s.span, confidence=0.7)
             return key
-        earlier = self._earlier_org(words)
+        earlier = self._earlier_org(words) or self._introduced_by(words)
         if earlier is not None:
             self.b.mention(earlier, s.tokens[a:b], s.span, confidence=0.6)
             return earlier
@@ -812,11 +1414,13 @@ class _ArticleMapper:
         elif head in LEXICON["org_heads"]:
             kind = OrgKind(LEXICON["org_heads"][head])
             name = quoted or _capitalize(ru.phrase_nominative(words, "gent"))
+        elif quoted and self._cued_quote(s, a, b):
+            name, kind = quoted, OrgKind.OTHER  # ``редактор газеты «Радикальная политика»``
         else:
             return None
         if kind not in (OrgKind.UNIT, OrgKind.GOVERNMENT_BODY):
             parent = None
-        if not quoted:
+        if not quoted and not self._in_person(s, b):  # ``Дан Меридор`` names no Denmark
             name, parent = self._of_country(s, b, name, parent)
         key = self.b.entity(EntityType.ORGANIZATION, name, kind=kind, parent=parent)
         self.b.mention(key, s.tokens[a:b], s.span, confidence=0.6)
@@ -875,6 +1479,35 @@ class _ArticleMapper:
                 return entity.key
         return None
 
+    @staticmethod
+    def _cued_quote(s: _Sentence, a: int, b: int) -> bool:
+        """Tokens ``a``..``b`` hold a quoted name after a word for an organization or
+        an outlet (``газеты «…»``, ``еженедельника «…»``)."""
+        return any(
+            s.tokens[q].text == "«" and _lemma(s.tokens[q - 1]) in _QUOTED_ORG_CUES
+            for q in range(max(a, 1), b)
+        )
+
+    def _introduced_by(self, words: list[str]) -> str | None:
+        """The organization a bare head noun refers back to when the text named it
+        right after that noun (``концерн «Фольксваген»`` … ``шеф концерна``,
+        ``партии «Яблоко»`` … ``главу партии``): the last one so introduced."""
+        if len(words) != 1 or ru.is_acronym(words[0]):
+            return None
+        head = ru.lemma(words[0])
+        if head not in LEXICON["org_heads"]:
+            return None
+        entities = self.b.extraction.entities
+        for mention in reversed(self.b.extraction.mentions):
+            span = mention.evidence.mention
+            entity = entities[mention.entity]
+            if span is None or entity.type != EntityType.ORGANIZATION:
+                continue
+            before = _WORD_BEFORE.search(self.text, max(0, span.start - 40), span.start)
+            if before is not None and ru.lemma(before.group(1)) == head:
+                return entity.key
+        return None
+
     def _known_after_inflection(
         self, words: list[str], categories: tuple[str, ...] = ("organization",)
     ) -> GazetteerEntry | None:
@@ -892,8 +1525,8 @@ class _ArticleMapper:
 
     def _quoted(self, s: _Sentence, a: int, b: int) -> str | None:
         text = self.text[s.tokens[a].start : s.tokens[b - 1].end]
-        found = re.search(r"«([^»]+)»", text)
-        return found.group(1) if found else None
+        found = _QUOTED_NAME.search(text)
+        return next(g for g in found.groups() if g) if found else None
 
     def _ministry(
         self, s: _Sentence, role: tuple[int, int, str | None], chunks: list[tuple[int, int]]
@@ -994,8 +1627,12 @@ class _ArticleMapper:
         for start, (end, type_) in s.named.items():
             if type_ == "ORG" and not self._gazetteer_exact(s, start, end):
                 words = s.words(start, end)
-                if len(words) == 1 and ru.lemma(words[0]) in _GENERIC_HEADS:
-                    earlier = self._earlier_org(words)  # a bare ``Академия`` has no name
+                proper = start > 0 and bool(words) and words[0][:1].isupper()
+                generic = len(words) == 1 and ru.lemma(words[0]) in _GENERIC_HEADS
+                earlier = self._earlier_org(words) if generic else None
+                if generic and (earlier is not None or not proper):
+                    # a bare ``Академия`` refers back or has no name; ``в Сенате``
+                    # capitalized inside a sentence is a proper name
                     if earlier is not None:
                         self.b.mention(earlier, s.tokens[start:end], s.span, confidence=0.6)
                         s.named_orgs[start] = earlier
@@ -1164,12 +1801,17 @@ class _ArticleMapper:
     def _appointments(self, s: _Sentence) -> None:
         """``Иванов назначен министром …`` / ``Министром … назначен Иванов`` /
         ``освобожден от должности …`` / ``ранее занимал должность ректора …``,
-        ``работал послом …`` (a past post)."""
+        ``работал послом …`` (a past post); ``занял пост спикера …`` / ``Место спикера
+        … занял Джон Бенер``; and the heads of organizations told with a participle
+        (see :meth:`_leaders`)."""
+        self._leaders(s)
         for i, token in enumerate(s.tokens):
             if _APPOINT.match(token.text):
                 status = PostStatus.NEWLY_APPOINTED
             elif _DISMISS.match(token.text) or _PAST_POST.match(token.text):
                 status = PostStatus.FORMER
+            elif _TAKE_POST.match(token.text):
+                status = PostStatus.CURRENT
             else:
                 continue
             person = next((p for p in reversed(s.persons) if p.end <= i), None)
@@ -1177,9 +1819,16 @@ class _ArticleMapper:
             if person is None:
                 continue
             j = i + 1
-            while j < len(s.tokens) and _lemma(s.tokens[j]) in {"на", "от", "должность", "пост"}:
+            taking = status == PostStatus.CURRENT
+            while j < len(s.tokens) and _lemma(s.tokens[j]) in {"на", "от", *_POST_NOUNS}:
                 j += 1
-            if j < len(s.tokens) and self._role_at(s, j):
+            if taking and _lemma(s.tokens[j - 1]) not in _POST_NOUNS:
+                j, end = self._taken_post(s, i), i  # ``занял первое место``: no post
+                if j is None:
+                    continue
+                # the post put first, its holder is the subject after the verb
+                person = next((p for p in s.persons if p.start > i), person)
+            elif j < len(s.tokens) and self._role_at(s, j):
                 end = j
                 while end < len(s.tokens) and s.tokens[end].text not in _BOUNDARY | {"."}:
                     if any(p.start == end for p in s.persons):
@@ -1192,6 +1841,62 @@ class _ArticleMapper:
             before = len(self.b.extraction.memberships)
             self._posts(s, person, j, end)
             self._set_status(before, status)
+
+    def _leaders(self, s: _Sentence) -> None:
+        """``Синдзи Харада, ранее возглавлявший отдел России`` (a past post),
+        ``партии, возглавляемой Бхутто``: a participle of leading (``возглавлять``,
+        ``руководить``) between a person and an organization makes the person its
+        head; the active one follows the person and governs the organization, the
+        passive one follows the organization and governs the person."""
+        for i, token in enumerate(s.tokens):
+            if not token.is_word or _lemma(token) not in _LEADING_VERBS:
+                continue
+            tag = ru.parses(token.text)[0].tag
+            if "PRTF" not in tag:
+                continue
+            if "pssv" in tag:
+                person = next((p for p in s.persons if p.start == i + 1), None)
+                org_end = i - 1 if i > 0 and s.tokens[i - 1].text == "," else i
+                org_start = self._phrase_start(s, org_end)
+            else:
+                person = next((p for p in s.persons if i - 3 <= p.end <= i), None)
+                org_start = i + 1
+                org_end = next(
+                    (j for j in range(i + 1, len(s.tokens)) if s.tokens[j].text in _BOUNDARY),
+                    len(s.tokens),
+                )
+            if person is None or org_start >= org_end:
+                continue
+            org = self._org_chain(s, org_start, org_end, role=(i, i, "head"))
+            if org is None:
+                continue
+            status = PostStatus.FORMER if "past" in tag else PostStatus.CURRENT
+            role = Role(label=_LEADER, lang=LANG, key="head")
+            self.b.membership(person.key, org, role, s.span, status=status, confidence=0.6)
+
+    @staticmethod
+    def _phrase_start(s: _Sentence, end: int) -> int:
+        """Where the words before ``end`` begin: no punctuation, preposition or verb."""
+        start = end
+        while start > 0:
+            token = s.tokens[start - 1]
+            if not token.is_word or token.text.lower() in _STOP or _is_verb(token.text):
+                break
+            start -= 1
+        return start
+
+    def _taken_post(self, s: _Sentence, verb: int) -> int | None:
+        """The post a verb of taking governs when put before it, in the verb's clause:
+        ``Место спикера Палаты представителей … занял Джон Бенер`` (the post word
+        right after ``место``, ``пост``, ``должность``)."""
+        for k in range(verb - 1, 0, -1):
+            token = s.tokens[k]
+            if token.text in _BOUNDARY or any(p.start <= k < p.end for p in s.persons):
+                return None
+            before = s.tokens[k - 1]
+            if before.is_word and _lemma(before) in _POST_NOUNS and self._role_at(s, k):
+                return k
+        return None
 
     def _fronted_role(self, s: _Sentence, verb: int) -> int | None:
         """The post put before the verb in the instrumental, in the verb's clause:
