@@ -4,6 +4,9 @@ The entries are data files in ``kg/gazetteers/*.json`` (each file names its sour
 Matching works on stems (``kg.lang.stem``), so inflected mentions such as
 ``Экономикалық даму және ынтымақтастық ұйымының`` or ``Организации экономического
 сотрудничества`` find their entry; acronyms match as written (``ЭЫДҰ-ның`` → ``ЭЫДҰ``).
+A word matching on its stem must still be long enough to be a form of the name's word:
+an inflected form is at most one letter shorter than the word it inflects (``Кубы``,
+``Украин``), so the first name ``Дан`` is no form of ``Дания``, nor ``Кит`` of ``Китай``.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ DATA_FILES = (
     "units.json",
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_MAX_SHORTENING = 1  # letters an inflected form may lack against its base (``Украина``/``Украин``)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,14 @@ def _acronym_forms(token: str) -> tuple[str, ...]:
 
 def _words(name: str) -> list[str]:
     return re.findall(r"\w+(?:[-‐’'`]\w+)*", name)
+
+
+def _inflects(tokens: Sequence[Token], name: str) -> bool:
+    """Each token is long enough to be a form of the name's word it matched by stem."""
+    return all(
+        len(token.text) >= len(word) - _MAX_SHORTENING
+        for token, word in zip(tokens, _words(name), strict=False)
+    )
 
 
 @dataclass
@@ -153,7 +165,7 @@ class Gazetteer:
         found: list[GazetteerMatch] = []
         i = 0
         while i < len(tokens):
-            best = self._longest(trie, keys, i, wanted, exclude)
+            best = self._longest(trie, tokens, keys, i, wanted, exclude)
             if best is None:
                 best = self._single(tokens[i], wanted, i, exclude)
             if best is not None:
@@ -166,6 +178,7 @@ class Gazetteer:
     def _longest(
         self,
         trie: _Trie,
+        tokens: Sequence[Token],
         keys: list[str],
         i: int,
         wanted: set[str] | None,
@@ -176,8 +189,12 @@ class Gazetteer:
             node = node.children.get(keys[j])  # type: ignore[assignment]
             if node is None:
                 break
-            for entry, _name in node.entries:
-                if (wanted is None or entry.category in wanted) and entry.id not in exclude:
+            for entry, name in node.entries:
+                if (
+                    (wanted is None or entry.category in wanted)
+                    and entry.id not in exclude
+                    and _inflects(tokens[i : j + 1], name)
+                ):
                     best = GazetteerMatch(entry, i, j + 1, "name")
                     break
         return best

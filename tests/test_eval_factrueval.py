@@ -18,11 +18,21 @@ from kg.eval.factrueval import (
     evaluate,
     fact_matches,
     normalise,
+    predicted_facts,
     read_collection,
     read_document,
 )
 from kg.mappers.base import ExtractionBuilder
-from kg.model import Article, EntityType, EventType, Extraction, OrgKind, Role, Span
+from kg.model import (
+    Article,
+    EntityType,
+    EventType,
+    Extraction,
+    OrgKind,
+    PostStatus,
+    Role,
+    Span,
+)
 from kg.text import Token, tokenize
 
 MINI = Path(__file__).resolve().parent / "data" / "factrueval_mini"
@@ -146,7 +156,9 @@ def test_cli_on_the_shared_devset(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows["Occupation"][-1] == "211" and rows["Meeting"][-1] == "5"
     assert float(rows["NER per"][2]) >= 0.9
     assert float(rows["NER loc"][2]) >= 0.85
-    assert float(rows["Occupation"][2]) >= 0.3
+    # the issue's target is 0.75 (measured 0.753); a little below it leaves room for
+    # parallel work on the other Russian extractors
+    assert float(rows["Occupation"][2]) >= 0.74
 
 
 def test_build_plain_russian_text_without_title_or_date(tmp_path: Path) -> None:
@@ -198,3 +210,79 @@ def test_cli_show_errors_names_unknown_rows(capsys: pytest.CaptureFixture[str]) 
     assert main(["eval", "factrueval", str(MINI), "--show-errors", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert all(line.startswith("book_1\t") for line in result["errors"])
+
+
+def _gold(who: tuple[str, str], position: str, where: str) -> Fact:
+    surname, first = who
+    person = Value(frozenset(), PersonName(frozenset({(surname, first)})))
+    return Fact(
+        "Occupation",
+        {
+            "Who": (person,),
+            "Position": (Value(frozenset({normalise(position)})),),
+            "Where": (Value(frozenset({normalise(where)})),),
+        },
+    )
+
+
+def _predicted(person: str, role: str, org: str, status: PostStatus = PostStatus.CURRENT) -> Fact:
+    """The Occupation fact of one membership, as the scorer reads it."""
+    article = Article(id="t", source="t", title="", body=".", language="ru")
+    b = ExtractionBuilder(article, "test", "0")
+    member = b.entity(EntityType.PERSON, person)
+    organization = b.entity(EntityType.ORGANIZATION, org)
+    b.membership(member, organization, Role(role, "ru"), Span(0, 1), status=status)
+    (fact,) = predicted_facts(b.build())
+    return fact
+
+
+def test_a_unit_named_in_the_post_is_read_both_ways() -> None:
+    fact = _predicted("Владимир Беспалов", "лидер фракции", "КПРФ")
+    assert fact_matches(fact, _gold(("беспалов", "владимир"), "лидер", "фракции КПРФ"))
+    assert fact_matches(fact, _gold(("беспалов", "владимир"), "лидер фракции", "КПРФ"))
+    assert not fact_matches(fact, _gold(("беспалов", "владимир"), "лидер", "ЛДПР"))
+    # an adjective goes with its unit, a hyphenated unit noun counts by its last part
+    member = _predicted("Иван Орлов", "член бюджетного комитета", "Сенат")
+    assert fact_matches(member, _gold(("орлов", "иван"), "член", "бюджетного комитета Сената"))
+    press = _predicted("Анна Белова", "заместитель начальника пресс-службы", "МЧС")
+    assert fact_matches(
+        press, _gold(("белова", "анна"), "заместитель начальника", "пресс-службы МЧС")
+    )
+    # a unit with words of its own is an organisation by itself
+    chair = _predicted("Джон Керри", "председатель комитета по иностранным делам", "Сенат")
+    assert fact_matches(
+        chair, _gold(("керри", "джон"), "председатель", "Комитет по иностранным делам")
+    )
+    # no unit noun, no second reading
+    assert not _predicted("Иван Орлов", "посол", "Франция").readings
+
+
+def test_an_acting_post_is_also_written_with_its_words() -> None:
+    fact = _predicted(
+        "Марк Тернер", "официальный представитель", "Госдепартамент", PostStatus.ACTING
+    )
+    gold = _gold(
+        ("тернер", "марк"), "исполняющий обязанности официального представителя", "Госдепартамент"
+    )
+    assert fact_matches(fact, gold)
+    current = _predicted("Марк Тернер", "официальный представитель", "Госдепартамент")
+    assert not fact_matches(current, gold)
+
+
+@pytest.mark.parametrize(
+    ("ours", "gold_surname", "gold_first"),
+    [
+        ("Мэтью Брайза", "брайз", "мэтью"),  # the gold's surname in another case
+        ("Хван Чжан Еп", "хван", "чжан"),  # a Korean name: surname first
+        ("Марин Ле Пен", "ле пен", "марин"),  # a surname of two words
+    ],
+)
+def test_person_readings(ours: str, gold_surname: str, gold_first: str) -> None:
+    fact = _predicted(ours, "посол", "Франция")
+    assert fact_matches(fact, _gold((gold_surname, gold_first), "посол", "Франция"))
+
+
+def test_a_patronymic_is_no_first_name() -> None:
+    fact = _predicted("Борис Николаевич Ельцин", "президент", "Россия")
+    assert fact_matches(fact, _gold(("ельцин", "борис"), "президент", "Россия"))
+    assert not fact_matches(fact, _gold(("борис", "николаевич"), "президент", "Россия"))

@@ -27,6 +27,12 @@ def test_inflected_russian_names_match(gaz: Gazetteer) -> None:
     assert _ids(gaz, text, "ru", ("organization",)) == ["oecd", "oecd"]
 
 
+def test_a_shorter_word_with_a_names_stem_is_no_form_of_it(gaz: Gazetteer) -> None:
+    # ``Дан`` stems like ``Дания`` but is two letters short of it: a first name
+    assert _ids(gaz, "глава комиссии Дан Меридор", "ru", ("country",)) == []
+    assert _ids(gaz, "в Дании и Кубы", "ru", ("country",)) == ["dk", "cu"]
+
+
 def test_latin_names_match_inside_kazakh_text(gaz: Gazetteer) -> None:
     assert "eropa" in _ids(gaz, "Форум EROPA-мен бірге өтті", "kk")
 

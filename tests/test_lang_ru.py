@@ -65,3 +65,12 @@ def test_female_given_name_not_read_as_a_plural() -> None:
 def test_name_agrees_with_the_case_of_its_post() -> None:
     assert ru.person_nominative(["Дин", "Чжаояном"]) == "Дин Чжаояном"
     assert ru.person_nominative(["Дин", "Чжаояном"], frozenset({"ablt"})) == "Дин Чжаоян"
+
+
+def test_unknown_names_in_i_o_e_do_not_decline() -> None:
+    # the analyser guesses ``Сейдзи`` and ``Пелоси`` as genitives of ``Сейдзь``/``Пелося``
+    assert ru.person_nominative(["Нэнси", "Пелоси"]) == "Нэнси Пелоси"
+    assert ru.person_nominative(["Сейдзи", "Маэхара"], frozenset({"nomn"})) == "Сейдзи Маэхара"
+    assert ru.person_nominative(["Синдзи", "Харадой"]) == "Синдзи Харада"
+    # a known word keeps its declension: ``Дмитрия`` is a genitive
+    assert ru.person_nominative(["Дмитрия", "Медведева"]) == "Дмитрий Медведев"

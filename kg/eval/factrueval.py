@@ -12,10 +12,24 @@ facts and mentions, and scores one against the other with the campaign's rules:
   initial of it, or absent on either side); a post when both name the same head post
   and one's lemmas contain the other's (``министр`` / ``министр иностранных дел``);
   a ``Where`` by name after lemmatisation, the organisation or any organisation it
-  belongs to, its country included; Meeting participants as a set.  Gold ``Time``
+  belongs to, its country included; Meeting participants as a set.  Surnames also
+  match when their dictionary forms do (the gold's ``Брайз`` is our ``Брайза``); a
+  predicted name may put its surname first (``Хван Чжан Еп``) or end in a surname of
+  two words (``Марин Ле Пен``); an acting post (our status) is also read with the words
+  that say so (``исполняющий обязанности …``), as the campaign writes it.  Gold ``Time``
   values are relative expressions (``вчера``) that the collection gives no publication
   date for, so they are not scored.  Gold and predicted facts are paired one-to-one
   (maximum bipartite matching), then precision, recall and F1 per fact type.
+* **units named in a post**: our data model keeps an unnamed unit inside the role
+  (``лидер фракции`` at КПРФ, ``глава представительства`` at the United States,
+  ``член президиума`` of a council), while the campaign annotates the unit as the
+  organisation (Position ``лидер``, Where ``фракция КПРФ``).  So a membership whose
+  role has a unit noun in the genitive after its head (the ``unit_heads`` of the
+  Russian lexicon) is scored in both readings, the literal one and Position = the
+  words before the unit, Where = the unit with the organisation's names (or alone, when
+  the unit has words of its own: ``комитет по иностранным делам``); either may match a
+  gold fact, and a prediction still matches at most one.  This is how our model maps
+  onto theirs, not a change to the predictions.
 * **NER**: a predicted mention of type per/org/loc matches a gold mention of the same
   type (``LocOrg`` — a country or city acting as a party — counts as loc, as does our
   ``State``) when it overlaps every name part of the gold mention (the surname of a
@@ -25,15 +39,25 @@ facts and mentions, and scores one against the other with the campaign's rules:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
 from kg.gazetteer import Gazetteer
 from kg.lang import ru
-from kg.model import Article, EntityType, EventType, Extraction, OrgKind
+from kg.model import (
+    Article,
+    EntityType,
+    EventType,
+    Extraction,
+    Membership,
+    OrgKind,
+    PostStatus,
+)
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -45,6 +69,12 @@ _CORE_SPANS = {"per": {"surname"}, "org": {"org_name"}, "loc": {"loc_name"}}
 _SCORED_SLOTS = {"Occupation": ("Who", "Position", "Where"), "Meeting": ("Participant", "Place")}
 _REF = re.compile(r"^(?:obj|span)\d+\s*")
 _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
+_ACTING = "исполнять обязанность"  # ``исполняющий обязанности``, normalised
+_UNIT_NOUNS = frozenset(
+    json.loads(
+        resources.files("kg.gazetteers").joinpath("lexicon_ru.json").read_text(encoding="utf-8")
+    )["unit_heads"]
+)
 
 
 class FormatError(ValueError):
@@ -75,11 +105,15 @@ class PersonName:
 
     def matches(self, other: PersonName) -> bool:
         return any(
-            surname == other_surname
+            _same_surname(surname, other_surname)
             and (not first or not other_first or _first_compatible(first, other_first))
             for surname, first in self.readings
             for other_surname, other_first in other.readings
         )
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a == b or ru.lemma(a) == ru.lemma(b)
 
 
 def _first_compatible(a: str, b: str) -> bool:
@@ -135,23 +169,33 @@ def _post_head(words: list[str]) -> str:
     return words[-1]
 
 
+Slots = dict[str, tuple[Value, ...]]
+
+
 @dataclass(frozen=True)
 class Fact:
-    """A fact as scored: its type and, per slot, one or more values."""
+    """A fact as scored: its type and, per slot, one or more values; a predicted fact
+    may have other readings of its slots (see the module docstring on units)."""
 
     type: str
-    slots: dict[str, tuple[Value, ...]] = field(default_factory=dict, hash=False)
+    slots: Slots = field(default_factory=dict, hash=False)
+    readings: tuple[Slots, ...] = field(default=(), hash=False)
 
 
 def fact_matches(predicted: Fact, gold: Fact) -> bool:
-    """Every slot the gold fact fills (among the scored ones) is matched."""
+    """Every slot the gold fact fills (among the scored ones) is matched by the
+    predicted fact's slots or by one of its other readings."""
     if predicted.type != gold.type:
         return False
+    return any(_slots_match(slots, gold) for slots in (predicted.slots, *predicted.readings))
+
+
+def _slots_match(slots: Slots, gold: Fact) -> bool:
     for slot in _SCORED_SLOTS.get(gold.type, ()):
         want = gold.slots.get(slot, ())
         if not want:
             continue
-        have = predicted.slots.get(slot, ())
+        have = slots.get(slot, ())
         if slot == "Participant":
             if len(have) != len(want) or _max_matching(have, want, Value.matches) != len(want):
                 return False
@@ -345,14 +389,23 @@ def predicted_mentions(extraction: Extraction) -> list[GoldMention]:
 
 
 def _person(name: str) -> PersonName:
-    """``Алихан Байменов``, ``А. Байменов``, ``Ху Цзиньтао`` as surname readings."""
+    """``Алихан Байменов``, ``А. Байменов``, ``Ху Цзиньтао`` as surname readings; a
+    name of two words, or of more with no patronymic, may put the surname first
+    (``Ху Цзиньтао``, ``Хван Чжан Еп``), and one of three or more may end in a surname
+    of two words (``Марин Ле Пен``, ``Усама бин Ладен``)."""
     words = [_plain(w) for w in name.split() if w.strip(".")]
     if not words:
         return PersonName(frozenset())
     readings = {(words[-1], words[0] if len(words) > 1 else "")}
-    if len(words) == 2:  # a two-word name may put the surname first
+    if len(words) == 2 or (len(words) > 2 and not any(map(_is_patronymic, words[1:-1]))):
         readings.add((words[0], words[1]))
+    if len(words) > 2:
+        readings.add((" ".join(words[-2:]), words[0]))
     return PersonName(frozenset(readings))
+
+
+def _is_patronymic(word: str) -> bool:
+    return ru.name_tag(word) == "Patr" or word.endswith(("вич", "вна", "ична", "инична"))
 
 
 def _known_names(ref: str | None) -> set[str]:
@@ -392,18 +445,58 @@ def _entity_value(extraction: Extraction, key: str, *, with_parents: bool = Fals
     return Value(frozenset(names), countries=frozenset(countries))
 
 
+def _position(membership: Membership) -> Value:
+    """The post as the campaign writes it: an acting post also with the words that say
+    so (``исполняющий обязанности представителя``), which we keep as its status."""
+    label = normalise(membership.role.label)
+    if membership.status == PostStatus.ACTING:
+        return Value(frozenset({label, f"{_ACTING} {label}"}))
+    return Value(frozenset({label}))
+
+
+def _unit_reading(label: str, where: Value) -> tuple[Value, Value] | None:
+    """``лидер фракции`` at КПРФ read as Position ``лидер``, Where ``фракция КПРФ``:
+    the post's words before a unit noun in the genitive (with the adjectives before
+    it: ``член бюджетного комитета``), and the unit with the organisation's names."""
+    words = label.split()
+    unit = next(
+        (
+            k
+            for k in range(1, len(words))
+            if ru.lemma(words[k]).split("-")[-1] in _UNIT_NOUNS  # ``пресс-службы``
+            and "gent" in ru.word_case(words[k])
+        ),
+        None,
+    )
+    if unit is None:
+        return None
+    while unit > 1 and _is_adjective(words[unit - 1]):
+        unit -= 1
+    post, named = normalise(" ".join(words[:unit])), normalise(" ".join(words[unit:]))
+    names = {f"{named} {name}" for name in where.names}
+    if len(words) - unit > 1:
+        names.add(named)  # ``комитет по иностранным делам``
+    return Value(frozenset({post})), Value(frozenset(names))
+
+
+def _is_adjective(word: str) -> bool:
+    return bool({"ADJF", "PRTF"} & ru.parses(word)[0].tag.grammemes)
+
+
 def predicted_facts(extraction: Extraction) -> list[Fact]:
     """Memberships as Occupation facts, meetings as Meeting facts."""
     facts = []
     for m in extraction.memberships:
         if extraction.entities[m.member].type != EntityType.PERSON:
             continue  # an organization's membership of another is no Occupation
-        slots = {
-            "Who": (_entity_value(extraction, m.member),),
-            "Position": (Value(frozenset({normalise(m.role.label)})),),
-            "Where": (_entity_value(extraction, m.organization, with_parents=True),),
-        }
-        facts.append(Fact("Occupation", slots))
+        who = _entity_value(extraction, m.member)
+        where = _entity_value(extraction, m.organization, with_parents=True)
+        slots = {"Who": (who,), "Position": (_position(m),), "Where": (where,)}
+        split = _unit_reading(m.role.label, where)
+        readings = (
+            ({"Who": (who,), "Position": (split[0],), "Where": (split[1],)},) if split else ()
+        )
+        facts.append(Fact("Occupation", slots, readings))
     for event in extraction.events:
         if event.type != EventType.MEETING:
             continue
