@@ -164,18 +164,27 @@ def _skip_string(text: str, i: int) -> int:
 
 
 def run_endpoint(url: str, query: str, params: dict[str, ox.NamedNode | ox.Literal]) -> QueryResult:
-    """Run a SELECT query on a SPARQL 1.1 endpoint through SPARQLWrapper."""
-    from SPARQLWrapper import JSON, SPARQLWrapper
+    """Run a SELECT query on a SPARQL 1.1 endpoint through SPARQLWrapper.  The query
+    goes in a POST body (URL-encoded form, SPARQL 1.1 Protocol): the shipped queries
+    are several kilobytes, more than servers accept in a GET request's URL (Oxigraph
+    refuses headers over 8 kB)."""
+    from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if f"{p}:" in query)
     wrapper = SPARQLWrapper(url)
     wrapper.setQuery(prefixes + bind_values(query, params))
     wrapper.setReturnFormat(JSON)
+    wrapper.setMethod(POST)
+    # SPARQLWrapper guesses the query form from keywords anywhere in the text, comments
+    # included ("padding" reads as ADD, an update): `kg query` runs SELECT queries.
+    wrapper.queryType = SELECT
     try:
         payload = wrapper.queryAndConvert()
     except (SPARQLWrapperException, OSError) as exc:
         raise QueryError(f"{url}: query failed: {exc}") from exc
+    if not isinstance(payload, dict) or "results" not in payload:
+        raise QueryError(f"{url}: no SELECT results; only SELECT queries are supported")
     variables = payload["head"]["vars"]
     rows = [[_from_json(b.get(v)) for v in variables] for b in payload["results"]["bindings"]]
     return QueryResult(variables, rows)

@@ -203,3 +203,21 @@ def test_query_shipped_query_with_param_on_the_server(
     assert len(expected.splitlines()) > 1
     assert main(["query", f"{oxigraph_server.url}/query", *local[2:]]) == 0
     assert capsys.readouterr().out == expected
+
+
+def test_a_query_longer_than_a_url_reaches_the_server(
+    oxigraph_server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Queries go in a POST body: one of 20 kB (servers refuse URLs over 8 kB) runs."""
+    push(Dataset(synthetic(1)), derive(f"{oxigraph_server.url}/query"), client())
+    query = tmp_path / "long.rq"
+    padding = "".join(f"# {'padding ' * 12}\n" for _ in range(210))
+    query.write_text(f"{padding}SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}\n")
+    assert len(query.read_bytes()) > 20_000
+    capsys.readouterr()
+    assert main(["query", f"{oxigraph_server.url}/query", str(query), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == str(GRAPHS * TRIPLES_PER_GRAPH)
+    construct = tmp_path / "construct.rq"
+    construct.write_text("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }\n")
+    assert main(["query", f"{oxigraph_server.url}/query", str(construct)]) == 2
+    assert "only SELECT queries are supported" in capsys.readouterr().err
