@@ -535,7 +535,7 @@ def test_headline_and_body_name_one_summit_by_its_organization() -> None:
     ],
 )
 def test_organization_names_in_the_nominative(written: str, name: str) -> None:
-    from kg.mappers.kk import _org_name
+    from kg.mappers.kk.words import _org_name
 
     assert _org_name(written.split()) == name
 
