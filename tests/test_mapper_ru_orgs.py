@@ -1,14 +1,14 @@
-"""Russian organization mentions as a reader delimits them (kg.mappers.ru_orgs): names
-with their genitive places, bodies of places, bracketed aliases, Latin-script and
-domain names, a name found again, and the quoted or Latin names of things that are no
-organization.  Own sentences only."""
+"""Russian organization mentions as a reader delimits them
+(kg.mappers.ru.organization_mentions): names with their genitive places, bodies of
+places, bracketed aliases, Latin-script and domain names, a name found again, and the
+quoted or Latin names of things that are no organization.  Own sentences only."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.mappers.ru import RussianMapper
-from kg.mappers.ru_orgs import cue_before, is_alias, latin_runs
+from kg.mappers.ru.organization_mentions import cue_before, is_alias, latin_runs
 from kg.model import Article, EntityType, Extraction, OrgKind
 from kg.text import tokenize
 

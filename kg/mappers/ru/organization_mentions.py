@@ -69,7 +69,7 @@ _MAX_AUTHOR = 3  # words of an author between a work and its quoted title
 
 
 class SentenceView(Protocol):
-    """What the pass reads of a sentence the rules mapped (``kg.mappers.ru._Sentence``)."""
+    """What the pass reads of a sentence the rules mapped (``kg.mappers.ru.sentence._Sentence``)."""
 
     span: Span
     tokens: list[Token]
