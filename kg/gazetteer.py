@@ -127,7 +127,7 @@ class Gazetteer:
     def protected_words(self, lang: str) -> frozenset[str]:
         """Lower-cased single words of place and country names in ``lang``: words the
         Kazakh suffix stripper must never cut (Астана, Алматы)."""
-        words = set()
+        words: set[str] = set()
         for entry in self.entries.values():
             if entry.category in ("place", "country"):
                 for name in entry.names.get(lang, ()):
@@ -186,9 +186,10 @@ class Gazetteer:
     ) -> GazetteerMatch | None:
         node, best = trie, None
         for j in range(i, len(keys)):
-            node = node.children.get(keys[j])  # type: ignore[assignment]
-            if node is None:
+            child = node.children.get(keys[j])
+            if child is None:
                 break
+            node = child
             for entry, name in node.entries:
                 if (
                     (wanted is None or entry.category in wanted)

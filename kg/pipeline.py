@@ -23,7 +23,7 @@ from kg.rdf.build import EntityIndex, build_article_graph
 from kg.rdf.dataset import from_ox_triple, graph_quads
 from kg.rdf.iris import IriMinter
 from kg.rdf.namespaces import DEFAULT_BASE, ORG, SCHEMA
-from kg.readers import ReadProblem, read_inputs
+from kg.readers import DEFAULT_MAX_BYTES, ReadProblem, read_inputs
 from kg.resolve import ResolvedExtraction, Resolver
 from kg.validate import ValidationReport, format_report, merged_shapes_graph, validate_graph
 
@@ -240,10 +240,8 @@ def build_dataset(
     decides where the graphs go (default: ``BuildResult.quads``)."""
     builder = builder or Builder(options)
     builder.progress = progress
-    reader_args = {"lang": options.lang, "stdin": stdin}
-    if options.max_bytes is not None:
-        reader_args["max_bytes"] = options.max_bytes
-    for item in read_inputs(inputs, **reader_args):
+    max_bytes = DEFAULT_MAX_BYTES if options.max_bytes is None else options.max_bytes
+    for item in read_inputs(inputs, lang=options.lang, stdin=stdin, max_bytes=max_bytes):
         if isinstance(item, ReadProblem):
             builder.result.problems.append(Problem(item.location, item.message, item.fatal))
             continue

@@ -18,7 +18,12 @@ from rdflib.term import Node
 
 from kg.assets import shapes_files
 
-SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+# keyed by Node | None: a result's sh:resultSeverity is looked up as the report has it
+SEVERITY_NAMES: dict[Node | None, str] = {
+    SH.Violation: "Violation",
+    SH.Warning: "Warning",
+    SH.Info: "Info",
+}
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
     ]
     message = str(english[0]) if english else (messages[0] if messages else "constraint failed")
     return ValidationResult(
-        severity=SEVERITY_NAMES.get(severity, str(severity)),  # type: ignore[arg-type]
+        severity=SEVERITY_NAMES.get(severity, str(severity)),
         focus=str(focus),
         focus_label=label_of(data, focus),
         path=_text(path)

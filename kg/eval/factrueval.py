@@ -491,9 +491,9 @@ def predicted_facts(extraction: Extraction) -> list[Fact]:
             continue  # an organization's membership of another is no Occupation
         who = _entity_value(extraction, m.member)
         where = _entity_value(extraction, m.organization, with_parents=True)
-        slots = {"Who": (who,), "Position": (_position(m),), "Where": (where,)}
+        slots: Slots = {"Who": (who,), "Position": (_position(m),), "Where": (where,)}
         split = _unit_reading(m.role.label, where)
-        readings = (
+        readings: tuple[Slots, ...] = (
             ({"Who": (who,), "Position": (split[0],), "Where": (split[1],)},) if split else ()
         )
         facts.append(Fact("Occupation", slots, readings))
@@ -626,11 +626,11 @@ class Scores:
             return document.text[mention.start : mention.end]
 
         for type_ in NER_TYPES:
-            pred = [m for m in mentions if m.type == type_]
-            gold = [m for m in document.mentions if m.type == type_]
-            pairs = _matching(pred, gold, _overlaps)
-            self.ner[type_].add(len(pairs), len(pred), len(gold))
-            self._unmatched(document, f"NER {type_}", pairs, pred, gold, quote)
+            pred_mentions = [m for m in mentions if m.type == type_]
+            gold_mentions = [m for m in document.mentions if m.type == type_]
+            pairs = _matching(pred_mentions, gold_mentions, _overlaps)
+            self.ner[type_].add(len(pairs), len(pred_mentions), len(gold_mentions))
+            self._unmatched(document, f"NER {type_}", pairs, pred_mentions, gold_mentions, quote)
 
     def _unmatched(
         self,

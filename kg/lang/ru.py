@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import pymorphy3
 
@@ -442,8 +443,20 @@ class NamedSpan:
     type: str
 
 
+class _NerSpan(Protocol):
+    """What kg reads of a span in slovnet's markup (slovnet has no type hints)."""
+
+    start: int
+    stop: int
+    type: str
+
+
+class _NerMarkup(Protocol):
+    spans: Sequence[_NerSpan]
+
+
 @cache
-def _ner() -> Callable[[str], object]:
+def _ner() -> Callable[[str], _NerMarkup]:
     """slovnet's news NER with navec embeddings, both read from the files inside the
     ``natasha`` wheel (found without importing natasha, which would load its own
     morphology stack); nothing is downloaded."""

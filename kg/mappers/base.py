@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypedDict, runtime_checkable
 
 from kg.gazetteer import GazetteerEntry
 from kg.model import (
@@ -30,6 +30,9 @@ from kg.model import (
 )
 from kg.text import Token
 
+if TYPE_CHECKING:  # typing.Unpack is Python 3.11+; only the type checker needs it
+    from typing_extensions import Unpack
+
 _CATEGORY_TYPES = {
     "organization": EntityType.ORGANIZATION,
     "country": EntityType.ORGANIZATION,
@@ -47,6 +50,19 @@ class Mapper(Protocol):
     languages: tuple[str, ...]
 
     def extract(self, article: Article) -> Extraction: ...
+
+
+class EventChanges(TypedDict, total=False):
+    """The fields of an event that a later sentence may fill in or correct (see
+    :meth:`ExtractionBuilder.update_event`); its key, type and evidence stay."""
+
+    name: str
+    date: dt.date | None
+    date_from_article: bool
+    place: str | None
+    participants: tuple[str, ...]
+    organizers: tuple[str, ...]
+    parent: str | None
 
 
 def slug_key(text: str) -> str:
@@ -207,7 +223,7 @@ class ExtractionBuilder:
         )
         return key
 
-    def update_event(self, key: str, **changes: object) -> None:
+    def update_event(self, key: str, **changes: Unpack[EventChanges]) -> None:
         """Change fields of an event already added (e.g. attach a parent found later)."""
         events = self.extraction.events
         for i, event in enumerate(events):

@@ -72,6 +72,9 @@ def list_entities(
     result = run_local(store, query, {}, default_graph_is_union=default_graph_is_union)
     listings: dict[str, EntityListing] = {}
     for entity, type_, prop, name, mentions, articles, same_as in result.rows:
+        # entities.rq binds every column in every row but ?sameAs (OPTIONAL)
+        assert entity is not None and type_ is not None and prop is not None
+        assert name is not None and mentions is not None and articles is not None
         iri = entity.value
         kind = _kind(iri, type_.value, base)
         if kind not in kinds:

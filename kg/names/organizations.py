@@ -161,9 +161,9 @@ class OrgNames:
                 named.append(("unit:" if entry.category == "unit" else "@") + entry.id)
             covered.update(range(match.start, match.end))
         for i, token in enumerate(tokens):  # a national body's own acronym: "Суд МФЦА"
-            entry = self._national_acronyms.get(token.text)
-            if i not in covered and entry and (token.text,) not in self._kinds:
-                named.append(f"@{entry}")
+            body = self._national_acronyms.get(token.text)
+            if i not in covered and body and (token.text,) not in self._kinds:
+                named.append(f"@{body}")
                 covered.add(i)
         rest_tokens = []
         for i, token in enumerate(tokens):

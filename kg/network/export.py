@@ -23,7 +23,7 @@ SEPARATOR = " | "
 def flat_graph(graph: nx.Graph, positions: dict[str, tuple[float, float]]) -> nx.Graph:
     """A copy of ``graph`` whose attributes are strings and numbers only."""
     articles = graph.graph["articles"]
-    flat = nx.Graph()
+    flat: nx.Graph[str] = nx.Graph()
     for node, data in graph.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
         flat.add_node(

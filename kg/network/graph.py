@@ -68,7 +68,7 @@ def build_network(source: NetworkSource, options: NetworkOptions) -> nx.Graph:
     def node_of(iri: str) -> str:
         return top.get(iri, iri)
 
-    graph = nx.Graph(
+    graph: nx.Graph[str] = nx.Graph(
         lang=options.lang,
         articles=source.articles,
         events=source.events,
@@ -215,8 +215,8 @@ def _merge(facts: Iterable[Fact]) -> dict[tuple[str, str], list[Fact]]:
     for fact in facts:
         if fact.source == fact.target:
             continue
-        pair = tuple(sorted((fact.source, fact.target)))
-        key = (*pair, fact.kind, fact.key)
+        low, high = sorted((fact.source, fact.target))
+        key = (low, high, fact.kind, fact.key)
         seen = unique.get(key)
         if seen is None:
             unique[key] = fact

@@ -62,7 +62,9 @@ def compute_metrics(graph: nx.Graph, seed: int = 0) -> NetworkStats:
         key=lambda c: (-len(c), c[0]),
     )
     modularity = (
-        nx.community.modularity(graph, communities, weight="weight") if graph.size() else 0.0
+        nx.community.modularity(graph, [set(c) for c in communities], weight="weight")
+        if graph.size()
+        else 0.0
     )
     membership = {node: i for i, members in enumerate(communities) for node in members}
     for node, data in graph.nodes(data=True):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 from matplotlib import rc_context
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -51,7 +52,7 @@ def _metadata(fmt: str) -> dict[str, str | None]:
     return {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
 
 
-def _draw(axes, graph: nx.Graph, positions: dict[str, tuple[float, float]]) -> None:
+def _draw(axes: Axes, graph: nx.Graph, positions: dict[str, tuple[float, float]]) -> None:
     nodes = sorted(graph.nodes, key=lambda n: (graph.degree(n), n))
     largest = max((graph.degree(n) for n in nodes), default=1) or 1
     many = graph.number_of_edges() > 2000

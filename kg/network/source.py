@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from kg.network.assets import network_query, node_types
 from kg.query import run_local
 
-Row = dict[str, ox.NamedNode | ox.Literal | None]
+Row = dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]
 Rows = Callable[[str], list[Row]]  # the rows of the network query of that name
 
 AGREEMENT = "AgreementSigning"  # the event class whose participants signed together
@@ -207,7 +207,9 @@ def _events(rows: Rows) -> dict[str, EventRef]:
             if local != "Event":
                 event.type = local
         elif row["name"] is not None:
-            lang, name = row["name"].language or "", row["name"].value
+            label = row["name"]
+            assert isinstance(label, ox.Literal)  # events.rq: ?name is a schema:name or label
+            lang, name = label.language or "", label.value
             event.names[lang] = min(event.names.get(lang, name), name)
         elif row["date"] is not None:
             date = _date(row["date"])
@@ -223,8 +225,10 @@ def _posts(rows: Rows) -> list[Post]:
         iri = _value(row["membership"])
         post = posts.setdefault(iri, Post(iri, _value(row["member"]), _value(row["organization"])))
         if row["role"] is not None:
-            lang = row["role"].language or ""
-            post.roles[lang] = min(post.roles.get(lang, row["role"].value), row["role"].value)
+            role = row["role"]
+            assert isinstance(role, ox.Literal)  # memberships.rq: ?role is a label
+            lang = role.language or ""
+            post.roles[lang] = min(post.roles.get(lang, role.value), role.value)
         elif row["status"] is not None:
             post.former = post.former or row["status"].value == FORMER_POST
         elif row["article"] is not None:
@@ -249,7 +253,8 @@ def _suborganizations(rows: Rows) -> dict[tuple[str, str], set[str]]:
 
 
 def _earliest(articles: set[str], known: dict[str, ArticleRef]) -> dt.date | None:
-    return min((known[a].date for a in articles if a in known and known[a].date), default=None)
+    dates = (known[a].date for a in articles if a in known)
+    return min((date for date in dates if date), default=None)
 
 
 def _facts(

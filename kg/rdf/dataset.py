@@ -123,12 +123,14 @@ def from_ox(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> Node:
 
 
 def from_ox_triple(quad: ox.Quad | ox.Triple) -> tuple[Node, Node, Node]:
+    # pyoxigraph types a subject or object as possibly an RDF-star triple: kg has none
     return (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))  # type: ignore[arg-type]
 
 
 def graph_quads(graph: Graph, name: URIRef) -> list[ox.Quad]:
     """The triples of an rdflib graph as quads in the named graph ``name``."""
     g = ox.NamedNode(str(name))
+    # rdflib types every position of a triple as any Node; kg's graphs are well formed
     return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
 
 
@@ -147,7 +149,9 @@ def serialize(quads: Iterable[ox.Quad], out: BinaryIO, fmt: str, prefixes: dict[
         ox.serialize(triples, out, FORMATS[fmt], prefixes=prefixes if fmt == "ttl" else None)
         return
     if fmt == "nq":  # canonical: one quad a line, lines in code-point order
-        lines = ox.serialize(set(quads), format=FORMATS[fmt]).decode("utf-8").splitlines()
+        data = ox.serialize(set(quads), format=FORMATS[fmt])
+        assert data is not None  # serialize() without an output returns the bytes
+        lines = data.decode("utf-8").splitlines()
         out.write("".join(line + "\n" for line in sorted(lines)).encode("utf-8"))
         return
     ordered = sorted(set(quads), key=sort_key)
@@ -155,7 +159,7 @@ def serialize(quads: Iterable[ox.Quad], out: BinaryIO, fmt: str, prefixes: dict[
     ox.serialize(ordered, out, FORMATS[fmt], prefixes=use_prefixes)
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
     """Write through a temporary file in the same directory, then rename: readers never
     see a half-written file, and a failure leaves an existing file as it was."""
     target = Path(path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 
 class EndpointConfigError(Exception):
@@ -63,6 +63,5 @@ def derive(query: str, update: str | None = None, graph_store: str | None = None
     return Endpoints(query, update, graph_store)
 
 
-def _with_path(parts: object, path: str) -> str:
-    scheme, netloc, _path, _query, _fragment = parts  # type: ignore[misc]
-    return urlunsplit((scheme, netloc, path, "", ""))
+def _with_path(parts: SplitResult, path: str) -> str:
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))

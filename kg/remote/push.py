@@ -53,17 +53,16 @@ def push(
     URL is known and falls back to SPARQL Update if the server does not offer it."""
     if method not in METHODS:
         raise ValueError(f"method {method!r}: choose from {', '.join(METHODS)}")
-    if method in ("auto", "gsp") and endpoints.graph_store:
+    graph_store, update = endpoints.graph_store, endpoints.update  # narrowed in the lambdas
+    if method in ("auto", "gsp") and graph_store:
         try:
-            return _timed(lambda r: _push_gsp(dataset, endpoints.graph_store, client, r, progress))
+            return _timed(lambda r: _push_gsp(dataset, graph_store, client, r, progress))
         except EndpointError as exc:
-            if method == "gsp" or not endpoints.update or not _unsupported(exc):
+            if method == "gsp" or not update or not _unsupported(exc):
                 raise
-    if not endpoints.update:
+    if not update:
         raise EndpointError("no SPARQL update endpoint (give --update-endpoint)")
-    return _timed(
-        lambda r: _push_update(dataset, endpoints.update, client, batch_triples, r, progress)
-    )
+    return _timed(lambda r: _push_update(dataset, update, client, batch_triples, r, progress))
 
 
 def _timed(run: Callable[[PushReport], None]) -> PushReport:
@@ -82,6 +81,7 @@ def _unsupported(exc: EndpointError) -> bool:
 def graphs(dataset: Dataset) -> Iterator[GraphName]:
     """The named graphs in IRI order, then the default graph if it holds data (a union
     view is not sent: the server's own union of the named graphs stands for it)."""
+    # pyoxigraph types graph names as NamedNode | BlankNode; kg names every graph by IRI
     yield from sorted(dataset.store.named_graphs(), key=lambda g: g.value)  # type: ignore[misc]
     if dataset.has_default_graph_data():
         yield ox.DefaultGraph()
@@ -102,6 +102,7 @@ def _push_gsp(
     for graph in graphs(dataset):
         triples = _triples(dataset.store, graph)
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        assert body is not None  # serialize() without an output returns the bytes
         target = (
             "default"
             if isinstance(graph, ox.DefaultGraph)

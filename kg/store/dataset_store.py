@@ -280,6 +280,7 @@ def open_dataset(
         raise DataError("give either a DATA file or --store DIR")
     if store is not None:
         return KgStore.open(store).dataset()
+    assert data is not None  # exactly one of the two is given, checked above
     return Dataset(load_store(data, data_format, union_view=union_view), union_view)
 
 
@@ -310,7 +311,7 @@ def _delete_data(quads: Iterable[ox.Quad]) -> str:
 def _graph_blocks(quads: Iterable[ox.Quad]) -> str:
     """``GRAPH <g> { s p o . … }`` blocks (bare triples for the default graph); terms
     are written by pyoxigraph, escaped."""
-    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
+    by_graph: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[str]] = {}
     for q in quads:
         by_graph.setdefault(q.graph_name, []).append(f"{q.triple} .")
     return "".join(

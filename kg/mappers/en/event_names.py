@@ -50,10 +50,10 @@ class EventNameRules:
                     self._claim_event(sent, start, end)
                     i = end
                     continue
-            start = self._common_event_start(sent, i)
-            if start is not None:
+            common_start = self._common_event_start(sent, i)
+            if common_start is not None:
                 end = self._owner_extent(sent, i + 1)
-                self._claim_event(sent, start, end)
+                self._claim_event(sent, common_start, end)
                 i = end
                 continue
             if self._short_event(sent, i):

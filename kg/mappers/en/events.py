@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.mappers.base import ExtractionBuilder
+from kg.mappers.base import EventChanges, ExtractionBuilder
 from kg.mappers.en.event_attributes import EventAttributes
 from kg.mappers.en.sentence import _Item, _Sentence, _State
 from kg.mappers.en.words import (
@@ -43,7 +43,7 @@ class EventRules(EventAttributes):
         for event in list(events):
             source = by_key.get(event.parent or "") or previous
             if event.date_from_article and source is not None and not source.date_from_article:
-                changes: dict[str, object] = {"date": source.date, "date_from_article": False}
+                changes: EventChanges = {"date": source.date, "date_from_article": False}
                 if event.place is None and source.place is not None:
                     changes["place"] = source.place
                 builder.update_event(event.key, **changes)
@@ -238,7 +238,7 @@ class EventRules(EventAttributes):
         """Add what a later sentence says about an event already created."""
         builder = state.builder
         event = next(e for e in builder.extraction.events if e.key == key)
-        changes: dict[str, object] = {}
+        changes: EventChanges = {}
         if participants:
             changes["participants"] = tuple(dict.fromkeys(event.participants + participants))
         if organizers:
@@ -246,7 +246,7 @@ class EventRules(EventAttributes):
         if place and not event.place:
             changes["place"] = place
         if date and event.date_from_article:
-            changes.update(date=date, date_from_article=False)
+            changes.update({"date": date, "date_from_article": False})
         if changes:
             builder.update_event(key, **changes)
 

@@ -56,10 +56,10 @@ class GazetteerRules:
         for i, word in enumerate(sent.lower):
             country = DEMONYMS.get(word)
             if country and sent.free(i, i + 1) and sent.is_cap(i):
-                entry = self.gazetteer.entries.get(country)
-                if entry is not None:
-                    key = state.builder.gazetteer_entity(entry)
-                    sent.add(_Item("country", i, i + 1, key=key, entry=entry))
+                country_entry = self.gazetteer.entries.get(country)
+                if country_entry is not None:
+                    key = state.builder.gazetteer_entity(country_entry)
+                    sent.add(_Item("country", i, i + 1, key=key, entry=country_entry))
                     state.builder.mention(key, sent.tokens[i : i + 1], sent.span, 0.6)
 
     def _add_role(self, sent: _Sentence, entry: GazetteerEntry, start: int, end: int) -> None:

@@ -133,7 +133,7 @@ class EventAttributes(OrganizationRules):
         at = next((i for i in range(end) if sent.lower(i) in _BETWEEN), None)
         if at is None:
             return []
-        keys = []
+        keys: list[str] = []
         i = at - 1
         while i >= 0 and sent.tokens[i].text not in {",", ";", ":", "."}:
             m = sent.match(i, _ORG_CATEGORIES)

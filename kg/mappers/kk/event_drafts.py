@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kg.lang import stem
-from kg.mappers.base import ExtractionBuilder
+from kg.mappers.base import EventChanges, ExtractionBuilder
 from kg.mappers.kk.organizations import OrganizationRules
 from kg.model import EventType, Span
 
@@ -139,7 +139,7 @@ class EventDrafts(OrganizationRules):
             )
         for draft in self.drafts:
             if draft.parent is not None and draft.parent is not draft:
-                changes: dict[str, object] = {"parent": keys[id(draft.parent)]}
+                changes: EventChanges = {"parent": keys[id(draft.parent)]}
                 if not draft.participants and draft.type != EventType.CONFERENCE:
                     # "тараптар" (the parties) of a signing within a meeting
                     changes["participants"] = tuple(draft.parent.participants)

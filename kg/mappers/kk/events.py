@@ -147,7 +147,7 @@ class EventRules(EventAttributes, EventDrafts):
             words = self._words_between(sent, org.start, own[0])
             name = " ".join([*words, kk.strip_case(sent.tokens[own[0]].text)])
             key = self._org_key(sent, org)
-            draft = self._add_draft(
+            draft: _Draft | None = self._add_draft(
                 _Draft(
                     _TRIGGERS[_trigger(sent.tokens[own[0]].text) or "форум"],
                     name,

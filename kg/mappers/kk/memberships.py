@@ -267,15 +267,15 @@ class MembershipRules(OrganizationRules):
                     person.key, org, self._role(sent, role), sent.span, status=status
                 )
         for person in self.persons[sent.index]:
-            role = self._post_after(sent, person, roles)
-            if role is not None:
-                holders.add(role.start)
-                org, start = self._post_org(sent, role)
+            post = self._post_after(sent, person, roles)
+            if post is not None:
+                holders.add(post.start)
+                org, start = self._post_org(sent, post)
                 if org:
-                    status = self._status(sent, start, role.end)
-                    self._post_tokens.setdefault(sent.index, set()).update(range(start, role.end))
+                    status = self._status(sent, start, post.end)
+                    self._post_tokens.setdefault(sent.index, set()).update(range(start, post.end))
                     self.builder.membership(
-                        person.key, org, self._role(sent, role), sent.span, status=status
+                        person.key, org, self._role(sent, post), sent.span, status=status
                     )
         for role in roles:
             if role.start not in holders and self._person_at(sent, role.end) is None:

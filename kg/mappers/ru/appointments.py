@@ -8,10 +8,11 @@ a membership with the status the verb tells: newly appointed, former or current.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kg.lang import ru
 from kg.mappers.base import ExtractionBuilder
-from kg.mappers.ru.sentence import _Sentence
+from kg.mappers.ru.sentence import _Person, _Sentence
 from kg.mappers.ru.words import (
     _APPOINT,
     _BOUNDARY,
@@ -34,6 +35,14 @@ class AppointmentRules:
     leading."""
 
     b: ExtractionBuilder
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None: ...
+        def _posts(self, s: _Sentence, person: _Person, start: int, end: int) -> None: ...
+        def _org_chain(
+            self, s: _Sentence, start: int, end: int, role: tuple[int, int, str | None]
+        ) -> str | None: ...
 
     def _appointments(self, s: _Sentence) -> None:
         """``Иванов назначен министром …`` / ``Министром … назначен Иванов`` /
@@ -60,9 +69,10 @@ class AppointmentRules:
             while j < len(s.tokens) and _lemma(s.tokens[j]) in {"на", "от", *_POST_NOUNS}:
                 j += 1
             if taking and _lemma(s.tokens[j - 1]) not in _POST_NOUNS:
-                j, end = self._taken_post(s, i), i  # ``занял первое место``: no post
-                if j is None:
-                    continue
+                taken = self._taken_post(s, i)
+                if taken is None:
+                    continue  # ``занял первое место``: no post
+                j, end = taken, i
                 # the post put first, its holder is the subject after the verb
                 person = next((p for p in s.persons if p.start > i), person)
             elif j < len(s.tokens) and self._role_at(s, j):
@@ -72,9 +82,10 @@ class AppointmentRules:
                         break
                     end += 1
             else:
-                j, end = self._fronted_role(s, i), i
-                if j is None:
+                fronted = self._fronted_role(s, i)
+                if fronted is None:
                     continue
+                j, end = fronted, i
             before = len(self.b.extraction.memberships)
             self._posts(s, person, j, end)
             self._set_status(before, status)

@@ -11,6 +11,8 @@ those live here too, and the organization chains use them as well.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.gazetteer import Gazetteer
 from kg.lang import ru
 from kg.mappers.base import ExtractionBuilder
@@ -39,7 +41,7 @@ from kg.mappers.ru.words import (
     _lemma,
     _role_label,
 )
-from kg.model import EntityType, Role
+from kg.model import EntityType, PostStatus, Role
 
 
 class AppositionRules:
@@ -48,6 +50,14 @@ class AppositionRules:
 
     b: ExtractionBuilder
     gazetteer: Gazetteer
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        def _posts(self, s: _Sentence, person: _Person, start: int, end: int) -> None: ...
+        def _status(self, s: _Sentence, start: int) -> PostStatus: ...
+        def _country_of(self, key: str | None) -> str | None: ...
+        @staticmethod
+        def _only_adjectives(s: _Sentence, start: int, end: int) -> bool: ...
 
     def _window(self, s: _Sentence, start: int) -> int:
         """Leftmost token of the apposition that ends right before ``start``."""

@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from kg.gazetteer import GazetteerMatch
 from kg.lang import ru, stem
 from kg.mappers.base import ExtractionBuilder
 from kg.mappers.ru.sentence import _Sentence
@@ -47,6 +49,12 @@ class EventRules:
     events: dict[str, str]
     last_conference: dict[str, str]
     text: str
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None: ...
+        @staticmethod
+        def _country_after(s: _Sentence, i: int) -> GazetteerMatch | None: ...
 
     def _events(self, s: _Sentence, *, headline: bool = False) -> None:
         """The event of a sentence.  A headline only summarises the body, so it adds

@@ -10,6 +10,8 @@ does.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
 from kg.lang import ru, stem
 from kg.mappers.base import ExtractionBuilder
@@ -38,6 +40,32 @@ class NamedOrganizationRules:
     b: ExtractionBuilder
     gazetteer: Gazetteer
     home_country: GazetteerEntry | None
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        def _body_of_country(
+            self,
+            name: str,
+            country: GazetteerEntry,
+            genitive: str,
+            kind: OrgKind = OrgKind.GOVERNMENT_BODY,
+        ) -> str: ...
+        @staticmethod
+        def _country_after(s: _Sentence, i: int) -> GazetteerMatch | None: ...
+        def _earlier_org(self, words: list[str]) -> str | None: ...
+        def _government_body(
+            self, s: _Sentence, a: int, b: int, hint: str | None
+        ) -> str | None: ...
+        def _known_after_inflection(
+            self, words: list[str], categories: tuple[str, ...] = ("organization",)
+        ) -> GazetteerEntry | None: ...
+        def _of_country(
+            self, s: _Sentence, end: int, name: str, parent: str | None
+        ) -> tuple[str, str | None]: ...
+        def _org_chunk(
+            self, s: _Sentence, a: int, b: int, parent: str | None, role_key: str | None = None
+        ) -> str | None: ...
+        def _quoted(self, s: _Sentence, a: int, b: int) -> str | None: ...
 
     def _gazetteer_key(self, entry: GazetteerEntry, s: _Sentence, m: GazetteerMatch) -> str:
         key = self.b.gazetteer_entity(entry)

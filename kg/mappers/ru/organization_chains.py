@@ -11,6 +11,7 @@ local post is the post's polity, and ``по`` with places makes a regional branc
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
 from kg.lang import ru, stem
@@ -45,6 +46,26 @@ class OrganizationChainRules:
     b: ExtractionBuilder
     gazetteer: Gazetteer
     text: str
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        @staticmethod
+        def _attached_at(s: _Sentence, i: int) -> bool: ...
+        def _attachment_end(self, s: _Sentence, i: int, end: int) -> int: ...
+        @staticmethod
+        def _in_person(s: _Sentence, i: int) -> bool: ...
+        @staticmethod
+        def _joins_genitives(s: _Sentence, i: int) -> bool: ...
+        @staticmethod
+        def _name_complement_at(s: _Sentence, i: int) -> bool: ...
+        @staticmethod
+        def _is_org_adjective(s: _Sentence, i: int) -> bool: ...
+        @staticmethod
+        def _gazetteer_exact(s: _Sentence, start: int, end: int) -> bool: ...
+        def _gazetteer_key(self, entry: GazetteerEntry, s: _Sentence, m: GazetteerMatch) -> str: ...
+        def _named_org(
+            self, s: _Sentence, start: int, end: int, parent: str | None
+        ) -> str | None: ...
 
     def _chunks(self, s: _Sentence, start: int, end: int) -> list[tuple[int, int]]:
         """Split an organization part into gazetteer matches, quoted names and unknown

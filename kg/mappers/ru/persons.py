@@ -9,6 +9,8 @@ rules where a post stands.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.lang import ru, stem
 from kg.mappers.base import ExtractionBuilder
 from kg.mappers.ru.sentence import _Person, _Sentence
@@ -35,6 +37,12 @@ class PersonRules:
 
     b: ExtractionBuilder
     surnames: dict[str, str]
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        def _window(self, s: _Sentence, start: int) -> int: ...
+        def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None: ...
+        def _status(self, s: _Sentence, start: int) -> PostStatus: ...
 
     def _is_name_word(self, s: _Sentence, i: int) -> bool:
         token = s.tokens[i]
@@ -114,7 +122,7 @@ class PersonRules:
                 likely = by_model or any(_name_like(w) for w in names)
                 if not (likely or self._after_role(s, start)):
                     continue
-                key = self._register(s, start, end, words)
+                key: str | None = self._register(s, start, end, words)
             else:
                 key = self._resolve_short(s, start, end, names[-1], has_initials or by_model)
             if key:

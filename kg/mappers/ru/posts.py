@@ -10,6 +10,8 @@ the country the article is about at a lower confidence.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.lang import ru
 from kg.mappers.base import ExtractionBuilder
@@ -41,6 +43,18 @@ class PostRules:
     gazetteer: Gazetteer
     home_country: GazetteerEntry | None
     text: str
+
+    if TYPE_CHECKING:  # defined by sibling mixins of _ArticleMapper; mypy checks they agree
+
+        def _role_at(self, s: _Sentence, i: int) -> tuple[int, str | None] | None: ...
+        @staticmethod
+        def _joins_genitives(s: _Sentence, i: int) -> bool: ...
+        def _org_chain(
+            self, s: _Sentence, start: int, end: int, role: tuple[int, int, str | None]
+        ) -> str | None: ...
+        def _starts_org(self, s: _Sentence, i: int) -> bool: ...
+        def _territorial_end(self, s: _Sentence, i: int, end: int) -> int: ...
+        def _territory(self, name: str, role_key: str) -> str: ...
 
     def _posts(self, s: _Sentence, person: _Person, start: int, end: int) -> None:
         """Posts from ``start`` to ``end``: dash-separated segments, each a post and an
@@ -86,10 +100,11 @@ class PostRules:
                 others = [o for o in orgs[1:] if o]
                 self._add_post(s, person, (lead, role_end, key), target, others, guessed, org)
         country = self._country_of(fallback)
-        for post in pending if country else ():
-            # ``Глава представительства США … помощник заместителя госсекретаря``: a
-            # post stacked after one of a country's keeps to that country
-            self._add_post(s, person, post, country, [], False, None)
+        if country:
+            for post in pending:
+                # ``Глава представительства США … помощник заместителя госсекретаря``: a
+                # post stacked after one of a country's keeps to that country
+                self._add_post(s, person, post, country, [], False, None)
         s.used.update(range(start, end))
 
     def _add_post(
