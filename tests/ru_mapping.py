@@ -31,3 +31,8 @@ def memberships(ex: Extraction) -> set[tuple[str, str, str, PostStatus]]:
 
 def org_names(ex: Extraction) -> set[str]:
     return {e.name for e in ex.entities.values() if e.type == EntityType.ORGANIZATION}
+
+
+def posts(mapper: RussianMapper, body: str) -> set[tuple[str, str, str]]:
+    """(person, role label, organization name) of every membership."""
+    return {(p, label, org) for p, label, org, _status in memberships(run(mapper, body))}

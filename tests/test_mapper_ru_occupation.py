@@ -7,7 +7,7 @@ before, leading participles, and posts that belong to someone else (``указо
 from __future__ import annotations
 
 import pytest
-from ru_mapping import memberships, run
+from ru_mapping import memberships, posts, run
 
 from kg.mappers.ru import RussianMapper
 from kg.model import PostStatus
@@ -18,11 +18,6 @@ NOW = PostStatus.CURRENT
 @pytest.fixture(scope="module")
 def mapper() -> RussianMapper:
     return RussianMapper()
-
-
-def posts(mapper: RussianMapper, body: str) -> set[tuple[str, str, str]]:
-    """(person, role label, organization name) of every membership."""
-    return {(p, label, org) for p, label, org, _status in memberships(run(mapper, body))}
 
 
 def test_decree_of_the_head_of_state_is_not_the_appointees_post(mapper: RussianMapper) -> None:

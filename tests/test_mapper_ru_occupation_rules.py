@@ -7,7 +7,7 @@ any quote style, and one post's country carried to the next.  Own sentences only
 from __future__ import annotations
 
 import pytest
-from ru_mapping import memberships, run
+from ru_mapping import memberships, posts, run
 
 from kg.mappers.ru import RussianMapper
 from kg.model import EntityType, PostStatus
@@ -18,11 +18,6 @@ NOW = PostStatus.CURRENT
 @pytest.fixture(scope="module")
 def mapper() -> RussianMapper:
     return RussianMapper()
-
-
-def posts(mapper: RussianMapper, body: str) -> set[tuple[str, str, str]]:
-    """(person, role label, organization name) of every membership."""
-    return {(p, label, org) for p, label, org, _status in memberships(run(mapper, body))}
 
 
 def test_taking_a_post_after_the_verb_and_before_it(mapper: RussianMapper) -> None:
