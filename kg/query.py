@@ -107,16 +107,32 @@ def run_local(
 
 
 def bind_values(query: str, params: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """Insert a VALUES block with the escaped terms right after the WHERE clause's ``{``."""
+    """Insert a VALUES block with the escaped terms right after the WHERE clause's ``{``,
+    and one in place of every ``# @bind ?a ?b`` line for the parameters it names that
+    are given: a sub-select or a UNION branch cannot see the outer block (SPARQL joins
+    it with the group's result), so a query that wants a parameter to narrow such a
+    group early marks the group.  Without the parameter the line stays a comment."""
     if not params:
         return query
+    query = _BIND_MARKER.sub(lambda m: _marked_values(m, params), query)
     names = sorted(params)
-    block = (
-        f"VALUES ({' '.join('?' + n for n in names)}) "
-        f"{{ ({' '.join(str(params[n]) for n in names)}) }}\n"
-    )
     position = _where_brace(query)
-    return query[: position + 1] + "\n  " + block + query[position + 1 :]
+    return query[: position + 1] + "\n  " + _values(names, params) + "\n" + query[position + 1 :]
+
+
+_BIND_MARKER = re.compile(r"^([ \t]*)# @bind((?:[ \t]+\?\w+)+)[ \t]*$", re.MULTILINE)
+
+
+def _marked_values(marker: re.Match[str], params: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    names = [name for name in marker.group(2).replace("?", " ").split() if name in params]
+    return marker.group(1) + _values(names, params) if names else marker.group(0)
+
+
+def _values(names: list[str], params: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    return (
+        f"VALUES ({' '.join('?' + n for n in names)}) "
+        f"{{ ({' '.join(str(params[n]) for n in names)}) }}"
+    )
 
 
 def _where_brace(query: str) -> int:

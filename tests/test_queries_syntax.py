@@ -734,3 +734,10 @@ def test_label_and_iri_sort_keys_order_terms_as_oxigraph_does() -> None:
         by_term = [[str(t) for t in row] for row in store.query(query + "?x")]
         by_key = [[str(t) for t in row] for row in store.query(query + key)]
         assert by_key == by_term
+
+
+def test_provenance_plans_agree(store: ox.Store) -> None:
+    """`provenance` runs one plan with ?entity and another without (see the query):
+    an empty ?entity names every node and gives what no ?entity gives."""
+    assert rows(store, "provenance", entity="") == rows(store, "provenance")
+    assert rows(store, "provenance", entity="", lang="ru") == rows(store, "provenance", lang="ru")

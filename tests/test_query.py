@@ -73,6 +73,34 @@ def test_values_block_goes_inside_the_where_clause_with_escaped_terms(store: ox.
     assert [r[1].value for r in plain.rows] == ["Alpha"]
 
 
+# A sub-select cannot see the outer VALUES block: only its `# @bind` line narrows it.
+MARKED = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s WHERE {
+  { SELECT ?s WHERE {
+      # @bind ?name ?other
+      ?s rdfs:label ?label .
+      FILTER(!BOUND(?name) || CONTAINS(LCASE(STR(?label)), LCASE(STR(?name))))
+  } }
+} ORDER BY ?s
+"""
+
+
+def test_a_bind_line_narrows_its_sub_select_only_with_the_given_parameters(
+    store: ox.Store,
+) -> None:
+    every = [r[0].value for r in run_local(store, MARKED, {}).rows]
+    assert len(every) == 3
+    bound = bind_values(MARKED, parse_params(["name=гам"]))
+    assert '      VALUES (?name) { ("гам") }\n' in bound  # ?other not given: left out
+    assert [r[0].value for r in run_local(store, bound, {}).rows] == ["https://example.org/c"]
+    # without the line, the sub-select ignores the parameter and every row comes back
+    unmarked = MARKED.replace("      # @bind ?name ?other\n", "")
+    assert len(run_local(store, unmarked, parse_params(["name=гам"])).rows) == 3
+    # a parameter the line does not name leaves it a comment
+    assert "# @bind ?name ?other" in bind_values(MARKED, parse_params(["lang=en"]))
+
+
 def test_output_formats(store: ox.Store) -> None:
     result = run_local(store, QUERY, {})
     table = format_result(result, "table")
