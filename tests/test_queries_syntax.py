@@ -741,3 +741,11 @@ def test_provenance_plans_agree(store: ox.Store) -> None:
     an empty ?entity names every node and gives what no ?entity gives."""
     assert rows(store, "provenance", entity="") == rows(store, "provenance")
     assert rows(store, "provenance", entity="", lang="ru") == rows(store, "provenance", lang="ru")
+
+
+def test_meetings_plans_agree(store: ox.Store) -> None:
+    """`meetings` runs one plan with ?name and another without (see the query): an
+    empty ?name names every attendee and gives what no ?name gives."""
+    assert rows(store, "meetings", name="") == rows(store, "meetings")
+    by_iri = rows(store, "meetings", name=f"<{ID}person/alikhan-baimenov>")
+    assert by_iri and by_iri == rows(store, "meetings", name="Baimenov")
