@@ -72,5 +72,8 @@ def test_unknown_names_in_i_o_e_do_not_decline() -> None:
     assert ru.person_nominative(["Нэнси", "Пелоси"]) == "Нэнси Пелоси"
     assert ru.person_nominative(["Сейдзи", "Маэхара"], frozenset({"nomn"})) == "Сейдзи Маэхара"
     assert ru.person_nominative(["Синдзи", "Харадой"]) == "Синдзи Харада"
+    # the analyser calls ``Такаси`` masculine and ``Ямадой`` feminine: the surname,
+    # which declines, decides (``с послом … Такаси Ямадой``)
+    assert ru.person_nominative(["Такаси", "Ямадой"], frozenset({"ablt"})) == "Такаси Ямада"
     # a known word keeps its declension: ``Дмитрия`` is a genitive
     assert ru.person_nominative(["Дмитрия", "Медведева"]) == "Дмитрий Медведев"

@@ -237,7 +237,16 @@ def person_nominative(words: Sequence[str], cases: frozenset[str] = frozenset())
         [] if _is_initial(w) else _indeclinable_readings(w) or _name_word_readings(w) for w in words
     ]
     case = _choose_case(readings, words, cases)
-    gender = _weighted_choice([[g for _, g, c in r if c == case] for r in readings])
+    # A foreign name in -и/-о/-э that stays as written has the analyser's guess for a
+    # gender (``Такаси``: masculine); where another word declines (``Ямадой`` →
+    # ``Ямада``), that one decides.
+    declining = [
+        r
+        for w, r in zip(words, readings, strict=True)
+        if not w.lower().endswith(_INDECLINABLE_ENDINGS) or any(b != w for b, _, _ in r)
+    ]
+    gender = _weighted_choice([[g for _, g, c in r if c == case] for r in declining])
+    gender = gender or _weighted_choice([[g for _, g, c in r if c == case] for r in readings])
     return " ".join(
         _pick_nominative(word, options, gender, case)
         for word, options in zip(words, readings, strict=True)
