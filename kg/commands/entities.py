@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             dataset.store,
             args.base,
             kinds=kinds,
-            default_graph_is_union=True,
+            default_graph_is_union=dataset.union_view,
             overrides=overrides,
         )
     except (OverrideError, DataError, StoreError, QueryError) as exc:

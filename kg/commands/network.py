@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         options = _options(args)
         started = time.monotonic()
         dataset = open_dataset(args.data, args.data_format, args.store, union_view=True)
-        source = read_source(dataset.store, default_graph_is_union=True)
+        source = read_source(dataset.store, default_graph_is_union=dataset.union_view)
         graph = build_network(source, options)
     except (DataError, NetworkError) as exc:
         err(f"kg network: {exc}")

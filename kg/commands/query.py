@@ -54,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
             result = run_endpoint(args.data, query, params)
         else:
             dataset = open_dataset(args.data, args.data_format, args.store, union_view=True)
-            result = run_local(dataset.store, query, params, default_graph_is_union=True)
+            result = run_local(
+                dataset.store, query, params, default_graph_is_union=dataset.union_view
+            )
     except (QueryError, DataError) as exc:
         err(f"kg query: {exc}")
         return EXIT_UNREADABLE

@@ -27,7 +27,14 @@ from rdflib import URIRef
 
 from kg.gazetteer import Gazetteer
 from kg.rdf.build import gazetteer_parent_iri
-from kg.rdf.dataset import DataError, Dataset, add_union_view, graph_quads, load_store
+from kg.rdf.dataset import (
+    DataError,
+    Dataset,
+    add_union_view,
+    atomic_write,
+    graph_quads,
+    load_store,
+)
 from kg.rdf.iris import IriMinter
 from kg.store.entity_index import REMOVED, Contribution, EntityLabelIndex
 
@@ -285,7 +292,9 @@ def open_dataset(
 
 
 def _write_meta(meta_file: Path, base: str) -> None:
-    meta_file.write_text(json.dumps({"format": STORE_FORMAT, "base": base}) + "\n")
+    """Through ``atomic_write``: an upgrade that dies midway leaves the old metadata."""
+    data = (json.dumps({"format": STORE_FORMAT, "base": base}) + "\n").encode()
+    atomic_write(meta_file, lambda out: out.write(data))
 
 
 def graph_digest(quads: Iterable[ox.Quad]) -> str:
