@@ -8,14 +8,16 @@ real build).  pyoxigraph: loaded once per size with the union view in the defaul
 ``kg query --store DIR`` reads the view a kg store maintains; ``--where memory`` into an
 in-memory store, as ``kg query DATA`` adds it to a dataset file
 (``kg.rdf.dataset.add_union_view``); the median of ``--repeat`` runs per query.
-The queries that list every evidence record or statement without parameters also run
-as an analyst typically calls them (``TYPICAL``): for the most mentioned person of the
-replicated data, or below a confidence threshold.
+Queries are also run as an analyst typically calls them (``TYPICAL``): for the most
+mentioned person of the replicated data, one organization or place of the examples, or
+below a confidence threshold.  ``--keep DIR`` keeps the generated data and stores for
+the next run (a 10M store takes about 8 minutes to load).
 rdflib: a ``Dataset(default_union=True)`` parsed once per size; each query runs once
 in a forked child, killed after ``--timeout`` seconds (reported as "> T s"); POSIX only.
 Run from the repository root with the dev extra:
 
     python benchmarks/query_latency.py --triples 1000000 10000000 --rdflib-triples 100000
+    python benchmarks/query_latency.py --triples 10000000 --rdflib-triples --keep /tmp/ql
 """
 
 from __future__ import annotations
@@ -43,12 +45,18 @@ from kg.query import run_local
 from kg.rdf.dataset import add_union_view
 from kg.rdf.namespaces import PREFIXES
 
-# The typical invocations of the queries whose full listing is large: parameter name →
-# value, where "PERSON" stands for the IRI of the most mentioned person.
-TYPICAL: dict[str, tuple[str, str]] = {
-    "provenance": ("entity", "PERSON"),
-    "person-timeline": ("name", "PERSON"),
-    "quality-low-confidence": ("threshold", "0.5"),
+# The typical invocations: query name → (parameter name, value) calls, where "PERSON"
+# stands for the IRI of the most mentioned person.  The queries whose full listing is
+# large also run without parameters; the others are called as an analyst asks about one
+# organization, place or person of the examples (present at every size).
+TYPICAL: dict[str, list[tuple[str, str]]] = {
+    "provenance": [("entity", "PERSON")],
+    "person-timeline": [("name", "PERSON")],
+    "quality-low-confidence": [("threshold", "0.5")],
+    "co-attendance": [("org", "OECD")],
+    "events": [("place", "Seoul")],
+    "meetings": [("name", "baimenov")],
+    "persons-roles": [("org", "OECD")],
 }
 _PERSON_EVIDENCE = re.compile(r"^<([^>]*/id/person/[^>]*)> <[^>]*#evidence> ")
 
@@ -72,34 +80,39 @@ def most_mentioned_person(nq: Path) -> str:
 
 def cases(person: str) -> list[tuple[str, str, Params]]:
     """(label, query name, parameters) for every shipped query without parameters, and
-    for the ``TYPICAL`` ones also with their typical parameter."""
+    for the ``TYPICAL`` ones also with their typical parameters."""
     result: list[tuple[str, str, Params]] = []
     for name in sorted(query_files()):
-        if name not in TYPICAL:
-            result.append((name, name, {}))
-            continue
-        param, value = TYPICAL[name]
-        term = ox.NamedNode(person) if value == "PERSON" else ox.Literal(value)
-        shown = f"<…{person.rsplit('/', 1)[-1]}>" if value == "PERSON" else f'"{value}"'
-        result.append((f"{name} ({param}={shown})", name, {param: term}))
-        result.append((f"{name} (all)", name, {}))
+        for param, value in TYPICAL.get(name, []):
+            term = ox.NamedNode(person) if value == "PERSON" else ox.Literal(value)
+            shown = f"<…{person.rsplit('/', 1)[-1]}>" if value == "PERSON" else f'"{value}"'
+            result.append((f"{name} ({param}={shown})", name, {param: term}))
+        result.append((f"{name} (all)" if name in TYPICAL else name, name, {}))
     return result
 
 
 def oxigraph_latency(
     nq: Path, repeat: int, directory: Path | None
-) -> tuple[float, dict[str, tuple[float, int]]]:
-    """Load time, and per case (``cases``) the median seconds of ``repeat`` runs and the
-    row count; the store is on disk in ``directory``, or in memory when it is ``None``."""
-    store = ox.Store(None if directory is None else str(directory))
-    started = time.perf_counter()
-    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    add_union_view(store)
-    if directory is not None:
-        store.flush()
-        del store
-        store = ox.Store(str(directory))  # a new process's view of the store
-    loaded = time.perf_counter() - started
+) -> tuple[float | None, dict[str, tuple[float, int]]]:
+    """Load time (``None`` when a kept store was reused), and per case (``cases``) the
+    median seconds of ``repeat`` runs and the row count; the store is on disk in
+    ``directory``, or in memory when it is ``None``."""
+    loaded: float | None = None
+    marker = None if directory is None else directory.with_name(directory.name + ".loaded")
+    if marker is not None and marker.exists():
+        store = ox.Store(str(directory))
+    else:
+        store = ox.Store(None if directory is None else str(directory))
+        started = time.perf_counter()
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        add_union_view(store)
+        if directory is not None:
+            store.flush()
+            del store
+            store = ox.Store(str(directory))  # a new process's view of the store
+        loaded = time.perf_counter() - started
+        if marker is not None:
+            marker.touch()
     texts = {name: path.read_text(encoding="utf-8") for name, path in query_files().items()}
     results = {}
     for label, name, params in cases(most_mentioned_person(nq)):
@@ -159,18 +172,28 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--where", choices=("disk", "memory"), default="disk")
     parser.add_argument("--timeout", type=float, default=60.0, help="rdflib, per query")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the generated data and the on-disk stores in this directory and reuse "
+        "them on the next run with the same directory (delete it after changing the "
+        "examples or the builder)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
-        lines = template(tmp)
+        work = args.keep or Path(name)
+        work.mkdir(parents=True, exist_ok=True)
+        lines = template(Path(name))
         for size in sorted({*args.triples, *args.rdflib_triples}):
-            nq = tmp / f"data-{size}.nq"
-            written = replicate(lines, size, nq)
-            print(f"\n## {written:,} quads (examples × {max(1, size // len(lines))})\n")
+            nq = work / f"data-{size}.nq"
+            if not (args.keep and nq.exists()):
+                replicate(lines, size, nq)
+            print(f"\n## {_count_lines(nq):,} quads (examples × {max(1, size // len(lines))})\n")
             if size in args.triples:
-                directory = tmp / f"store-{size}" if args.where == "disk" else None
+                directory = work / f"store-{size}" if args.where == "disk" else None
                 loaded, oxigraph = oxigraph_latency(nq, args.repeat, directory)
-                print(f"pyoxigraph ({args.where}): loaded with the union view in {loaded:.1f} s\n")
+                how = f"loaded with the union view in {loaded:.1f} s" if loaded else "reused"
+                print(f"pyoxigraph ({args.where}): {how}\n")
                 print(f"| query | rows | pyoxigraph (median of {args.repeat}) |")
                 print("| --- | ---: | ---: |")
                 for query, (seconds, rows) in oxigraph.items():
@@ -186,8 +209,14 @@ def main() -> None:
                     else:
                         shown = took if isinstance(took, str) else f"{took:.3f} s"
                     print(f"| `{query}` | {shown} |")
-            nq.unlink()
-            shutil.rmtree(tmp / f"store-{size}", ignore_errors=True)
+            if not args.keep:
+                nq.unlink()
+                shutil.rmtree(work / f"store-{size}", ignore_errors=True)
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as lines:
+        return sum(1 for _ in lines)
 
 
 if __name__ == "__main__":
