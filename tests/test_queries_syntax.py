@@ -479,6 +479,64 @@ def test_events_filters(store: ox.Store) -> None:
     assert "place" not in meeting and "lang" not in meeting
 
 
+def test_events_one_row_per_location_when_graphs_repeat_a_triple() -> None:
+    """Over the union of named graphs a triple stated by two articles comes twice: the
+    event still has one row per location, with its counts and labels."""
+    event = """
+    @prefix schema: <https://schema.org/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <https://x.org/e> a schema:Event ; rdfs:label "Forum"@en ;
+        schema:location <https://x.org/astana> ; schema:attendee <https://x.org/p> .
+    <https://x.org/astana> rdfs:label "Astana"@en .
+    """
+    store = ox.Store()
+    for graph in ("https://x.org/a1", "https://x.org/a2"):
+        store.load(event.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+    query = (QUERY_DIR / "events.rq").read_text(encoding="utf-8")
+    result = run_local(store, query, {})
+    assert [[t.value for t in row if t is not None] for row in result.rows] == [
+        ["https://x.org/e", "Forum", "Event", "https://x.org/astana", "Astana", "1", "0"]
+    ]
+
+
+def test_events_place_keeps_the_matching_locations_rows_only() -> None:
+    """?place is tested per location (events are selected first, rows after): an event
+    at two locations keeps only the row of the one that matches, by any label or by IRI,
+    and an event without location never matches; ?name matches any name of the event."""
+    events = """
+    @prefix schema: <https://schema.org/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    <https://x.org/forum> a schema:Event ; rdfs:label "Forum"@en ; schema:name "Форум" ;
+        schema:location <https://x.org/seoul>, <https://x.org/kr> .
+    <https://x.org/visit> a schema:Event ; rdfs:label "Visit to Seoul"@en .
+    <https://x.org/seoul> rdfs:label "Seoul"@en ; skos:altLabel "Сеул"@ru .
+    <https://x.org/kr> skos:prefLabel "South Korea"@en .
+    """
+    store = ox.Store()
+    store.load(
+        events.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://x.org/a")
+    )
+    query = (QUERY_DIR / "events.rq").read_text(encoding="utf-8")
+
+    def event_locations(*params: str) -> list[tuple[str, str | None]]:
+        result = run_local(store, query, parse_params(list(params)))
+        event, location = result.variables.index("event"), result.variables.index("location")
+        return [(row[event].value, row[location] and row[location].value) for row in result.rows]
+
+    assert event_locations("place=korea") == [("https://x.org/forum", "https://x.org/kr")]
+    assert event_locations("place=СЕУЛ") == [("https://x.org/forum", "https://x.org/seoul")]
+    assert event_locations("place=<https://x.org/kr>") == [
+        ("https://x.org/forum", "https://x.org/kr")
+    ]
+    assert event_locations("place=visit") == []
+    assert event_locations("name=форум", "place=") == [
+        ("https://x.org/forum", "https://x.org/seoul"),
+        ("https://x.org/forum", "https://x.org/kr"),
+    ]
+    assert event_locations("name=seoul") == [("https://x.org/visit", None)]
+
+
 def test_meetings_pairs(store: ox.Store) -> None:
     (meeting,) = rows(store, "meetings")
     assert {meeting["participant1"], meeting["participant2"]} == {
@@ -516,6 +574,10 @@ def test_provenance_by_name_and_iri(store: ox.Store) -> None:
     assert by_name[0]["published"] == "2017-09-23"
     by_iri = rows(store, "provenance", entity=f"<{ID}person/alikhan-baimenov>")
     assert {r["article"] for r in by_iri} == {ID + "article/kz1", ID + "article/ru1"}
+    # The query compares IRI(?entity) with the node (not the node's text): an IRI given
+    # as a plain string names the same node, and a string that is no IRI names none.
+    assert rows(store, "provenance", entity=f"{ID}person/alikhan-baimenov") == by_iri
+    assert rows(store, "provenance", entity="person/alikhan-baimenov") == []
 
 
 def test_org_centrality(store: ox.Store) -> None:
@@ -640,6 +702,34 @@ def test_quality_event_dates(store: ox.Store) -> None:
         assert filtered == [r for r in dates if r["dateSource"] == source.lower()], source
 
 
+def test_quality_event_dates_rules() -> None:
+    """How an event is dated, event by event: no date is "missing" whatever its
+    kgo:dateSource; "text" from any article wins over "article"; a date without a
+    source counts as read in the text."""
+    data = """
+    @prefix kgo: <https://w3id.org/intergov-kg/ontology#> .
+    @prefix schema: <https://schema.org/> .
+    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    <https://x.org/both> a schema:Event ; schema:startDate "2020-01-02"^^xsd:date ;
+        kgo:dateSource "article", "text" .
+    <https://x.org/article> a schema:Event ; schema:startDate "2020-01-03"^^xsd:date ;
+        kgo:dateSource "article" .
+    <https://x.org/unsourced> a schema:Event ; schema:startDate "2020-01-01"^^xsd:date .
+    <https://x.org/undated> a schema:Event ; kgo:dateSource "text" .
+    """
+    store = ox.Store()
+    graph = ox.NamedNode("https://x.org/g")
+    store.load(data.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=graph)
+    query = (QUERY_DIR / "quality-event-dates.rq").read_text(encoding="utf-8")
+    by_event = {row[0].value: row[4].value for row in run_local(store, query, {}).rows}
+    assert by_event == {
+        "https://x.org/undated": "missing",
+        "https://x.org/article": "article",
+        "https://x.org/unsourced": "text",
+        "https://x.org/both": "text",
+    }
+
+
 def test_quality_low_confidence(store: ox.Store) -> None:
     evidence = rows(store, "quality-low-confidence")
     confidences = [float(r["confidence"]) for r in evidence]
@@ -658,6 +748,8 @@ def test_quality_low_confidence(store: ox.Store) -> None:
     below = rows(store, "quality-low-confidence", threshold="0.75")
     assert [r["confidence"] for r in below] == ["0.3", "0.7", "0.7", "0.7"]
     assert rows(store, "quality-low-confidence", threshold="0.3") == []
+    # The records to list are found through ?threshold first: an empty one lists all.
+    assert rows(store, "quality-low-confidence", threshold="") == evidence
 
 
 def test_quality_duplicate_candidates(store: ox.Store) -> None:
